@@ -1,0 +1,243 @@
+"""The command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from eventwire import __version__
+
+app = typer.Typer(
+    name="eventwire",
+    help="Dated news in, political event data out (PLOVER/CAMEO, with evidence for every field).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out_console = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+FilesArg = Annotated[
+    list[str],
+    typer.Argument(help="Files or folders (seed .txt, .jsonl, .csv, any of them .gz), or - for stdin."),
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="The DuckDB store file.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")]
+
+
+def _check_format(fmt: str) -> str:
+    from eventwire.output import FORMATS
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not a format: choose one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _articles(paths: list[str], counts: dict[str, int]) -> Iterator:
+    """Articles from the inputs; each bad record is reported on stderr and counted."""
+    from eventwire.ingest import ReadError, read
+
+    for rec in read(paths):
+        if isinstance(rec, ReadError):
+            counts["failed"] += 1
+            err.print(f"[red]error[/red] {rec}", highlight=False, markup=True, soft_wrap=True)
+            continue
+        counts["read"] += 1
+        yield rec
+
+
+def _summary(counts: dict[str, int], seconds: float) -> None:
+    rate = counts["ok"] / seconds if seconds > 0 else 0.0
+    colour = "red" if counts["failed"] else "green"
+    err.print(
+        f"[{colour}]{counts['ok']} articles ok, {counts['failed']} failed[/{colour}], "
+        f"{counts['events']} events, {seconds:.1f} s ({rate:.1f} articles/s)"
+        + (f", {counts['skipped']} already stored" if counts.get("skipped") else ""),
+        highlight=False,
+    )
+
+
+@app.command()
+def code(
+    files: FilesArg,
+    fmt: FormatOpt = "table",
+    keep_negated: Annotated[bool, typer.Option(help="Also print negated events (negated: true).")] = False,
+) -> None:
+    """Code articles and print their events; no database needed.
+
+    Examples:
+
+      eventwire code samples/
+
+      eventwire code article.txt --format jsonl > events.jsonl
+
+      cat news.jsonl | eventwire code - --format csv
+    """
+    from eventwire import pipeline
+    from eventwire.output import records_of, write
+
+    _check_format(fmt)
+    counts = {"read": 0, "ok": 0, "failed": 0, "events": 0}
+    t0 = time.perf_counter()
+    coded = pipeline.run(_articles(files, counts), keep_negated=keep_negated)
+
+    def records() -> Iterator[dict]:
+        for c in coded:
+            if c.error:
+                counts["failed"] += 1
+                err.print(f"[red]error[/red] {c.error}", highlight=False)
+                continue
+            counts["ok"] += 1
+            counts["events"] += len(c.events)
+            yield from records_of(c.events)
+
+    write(records(), fmt, sys.stdout, out_console)
+    sys.stdout.flush()
+    _summary(counts, time.perf_counter() - t0)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@app.command()
+def ingest(
+    files: FilesArg,
+    db: DbOpt = Path("eventwire.duckdb"),
+    keep_negated: Annotated[bool, typer.Option(help="Store negated events too.")] = False,
+    commit_every: Annotated[int, typer.Option(help="Articles per transaction (checkpoint).")] = 64,
+) -> None:
+    """Code articles and store their events; already-stored articles are skipped.
+
+    Safe to re-run on the same input: nothing is added twice, and an
+    interrupted run resumes where its last checkpoint left off.
+
+    Examples:
+
+      eventwire ingest news.jsonl.gz --db news.duckdb
+
+      eventwire ingest corpus/ && eventwire events --type ASSAULT
+    """
+    from eventwire import pipeline
+    from eventwire.store import Store, StoreError
+
+    counts = {"read": 0, "ok": 0, "failed": 0, "events": 0, "skipped": 0}
+    t0 = time.perf_counter()
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingest[/bold] {task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+
+    def describe() -> str:
+        dt = max(time.perf_counter() - t0, 1e-9)
+        return (f"{counts['ok']} articles ({counts['ok'] / dt:.1f}/s), {counts['events']} events, "
+                f"{counts['skipped']} already stored, {counts['failed']} failed")
+
+    with store, progress:
+        task = progress.add_task(describe(), total=None)
+        for chunk in _chunks(_articles(files, counts), commit_every):
+            known = store.known_ids([a.id for a in chunk])
+            todo, seen = [], set(known)
+            for a in chunk:
+                if a.id in seen:
+                    counts["skipped"] += 1
+                else:
+                    seen.add(a.id)
+                    todo.append(a)
+            done = []
+            for c in pipeline.run(todo, keep_negated=keep_negated):
+                if c.error:
+                    counts["failed"] += 1
+                    progress.console.print(f"[red]error[/red] {c.error}", highlight=False)
+                else:
+                    done.append((c.article, c.events))
+            _, added_events = store.write(done)
+            counts["ok"] += len(done)
+            counts["events"] += added_events
+            progress.update(task, description=describe())
+        totals = store.counts()
+    _summary(counts, time.perf_counter() - t0)
+    err.print(f"store {db}: {totals['articles']} articles, {totals['events']} events in all",
+              highlight=False)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _parse_day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{name} wants a date like 2022-12-01, got {value!r}") from exc
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("eventwire.duckdb"),
+    actor: Annotated[str | None, typer.Option(help="Actor code or prefix (RUS finds RUSGOV, RUSMIL).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or prefix.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events dated on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Query stored events.
+
+    Examples:
+
+      eventwire events --actor RUS --recipient UKR --type ASSAULT --since 2022-12-01
+
+      eventwire events --format jsonl > events.jsonl
+    """
+    from eventwire.output import write
+    from eventwire.store import EventFilter, Store, StoreError, iter_records
+
+    _check_format(fmt)
+    flt = EventFilter(actor=actor, recipient=recipient, type=type_,
+                      since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                      limit=limit)
+    try:
+        store = Store(db, read_only=True)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    with store:
+        n = write(iter_records(store, flt), fmt, sys.stdout, out_console)
+    err.print(f"{n} events", highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the eventwire version."""
+    out_console.print(__version__)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

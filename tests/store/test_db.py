@@ -1,0 +1,100 @@
+"""The store: idempotent writes, queries, and the record round trip."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from eventwire.model import Actor, Article, Event, Place, Quantity, Span, TimeValue
+from eventwire.store import EventFilter, Store, StoreError, events_arrow, first_day, iter_records
+
+
+def _event(article: Article, idx: int, type_: str, actor: str, recipient: str, day: str) -> Event:
+    return Event(
+        id=f"{article.id}-{idx}", article_id=article.id, published=article.published.isoformat(),
+        sentence="Russia launched 16 drones into Ukraine.", sentence_index=idx,
+        trigger=Span("launched", 7, 15), type=type_, mode=None, contexts=["military"],
+        cameo="190", quad=4, intensity=-10.0,
+        actor=Actor(name=actor, country=actor[:3], sector=actor[3:] or None, code=actor,
+                    text=actor, start=0, end=6),
+        recipient=Actor(name=recipient, country=recipient[:3], sector=None, code=recipient,
+                        text=recipient, start=29, end=36),
+        date=TimeValue(day, "day" if len(day) == 10 else "month", "overnight", 37, 46),
+        location=Place(29, 36, "Ukraine", "Ukraine", 690791, 49.0, 32.0, "UKR", None, "country"),
+        quantities=[Quantity(16, "drone", "16 drones", 16, 25)],
+    )
+
+
+@pytest.fixture()
+def batch():
+    a1 = Article("a1", date(2022, 12, 30), "text one", origin="x.txt")
+    a2 = Article("a2", date(2022, 11, 5), "text two")
+    return [
+        (a1, [_event(a1, 0, "ASSAULT", "RUSMIL", "UKR", "2022-12-29"),
+              _event(a1, 1, "SANCTION", "WST", "RUS", "2022-12")]),
+        (a2, [_event(a2, 0, "ASSAULT", "UKRMIL", "RUS", "2022-11-04")]),
+    ]
+
+
+def test_write_is_idempotent(tmp_path, batch):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        assert s.write(batch) == (2, 3)
+        assert s.write(batch) == (0, 0)
+        assert s.known_ids(["a1", "zz", "a2"]) == {"a1", "a2"}
+    with Store(db) as s:  # reopened: data survived, still no duplicates
+        assert s.write(batch) == (0, 0)
+        assert s.counts() == {"articles": 2, "events": 3}
+
+
+def test_article_without_events_is_stored(tmp_path):
+    with Store(tmp_path / "s.duckdb") as s:
+        assert s.write([(Article("e", date(2020, 1, 1), "nothing happened"), [])]) == (1, 0)
+        assert s.known_ids(["e"]) == {"e"}
+
+
+def test_record_round_trip(tmp_path, batch):
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(batch)
+        recs = list(iter_records(s))
+    original = batch[0][1][0].to_dict()
+    stored = next(r for r in recs if r["id"] == original["id"])
+    assert stored == json.loads(json.dumps(original))
+
+
+def test_filters(tmp_path, batch):
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(batch)
+        ids = lambda **kw: [r["id"] for r in iter_records(s, EventFilter(**kw))]  # noqa: E731
+        assert ids(actor="RUS") == ["a1-0"]
+        assert ids(recipient="RUS") == ["a2-0", "a1-1"]
+        assert ids(type="assault") == ["a2-0", "a1-0"]
+        assert ids(since=date(2022, 12, 1)) == ["a1-1", "a1-0"]
+        assert ids(until=date(2022, 11, 30)) == ["a2-0"]
+        assert ids(actor="RUS", recipient="UKR", type="ASSAULT", since=date(2022, 12, 1)) == ["a1-0"]
+        assert ids(limit=1) == ["a2-0"]
+        table = events_arrow(s, EventFilter(type="ASSAULT"))
+    assert table.num_rows == 2
+    assert set(table.column("actor_code").to_pylist()) == {"RUSMIL", "UKRMIL"}
+
+
+def test_read_only_store_must_exist(tmp_path):
+    with pytest.raises(StoreError, match="eventwire ingest"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2022-12-29", date(2022, 12, 29)),
+    ("2022-12-29TNI", date(2022, 12, 29)),
+    ("2022-12", date(2022, 12, 1)),
+    ("2022-W51", date(2022, 12, 19)),
+    ("2023-SP", date(2023, 3, 1)),
+    ("2022-Q3", date(2022, 7, 1)),
+    ("2022", date(2022, 1, 1)),
+    ("PAST_REF", None),
+    ("2022-02-30", None),
+])
+def test_first_day(value, day):
+    assert first_day(value) == day
