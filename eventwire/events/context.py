@@ -1,0 +1,159 @@
+"""When, where, and says who: the event's date, place and attribution from the sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eventwire.events.modality import REPORTING
+from eventwire.model import Actor, Attribution, Place, TimeValue, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])(-\d{2})?)?")
+PLACE_PREPS = {"in", "at", "near", "into", "over", "across", "outside", "inside", "around"}
+
+
+def _fallback_precision(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
+        return "season"
+    if re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", value):
+        return "quarter"
+    return "year"
+
+
+def precision_of(value: str) -> str:
+    """The time stage's precision when it is installed, else a small local equivalent."""
+    try:
+        from eventwire.time import precision_of as time_precision  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_precision(value)
+    try:
+        result = time_precision(value)
+    except Exception:  # the time stage is being written in parallel; never fail an event on it
+        return _fallback_precision(value)
+    return result if isinstance(result, str) else _fallback_precision(value)
+
+
+def _token_at(sent: Span, start: int, end: int) -> Token | None:
+    """Syntactic head of the tokens inside a character range."""
+    toks = [t for t in sent if start <= t.idx < end]
+    if not toks:
+        return None
+    inside = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in inside or t.head is t:
+            return t
+    return toks[0]
+
+
+def _distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of one sentence."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    pos_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in pos_b:
+            return n + pos_b[t.i]
+    return 99
+
+
+def clause_head(trigger: Token) -> Token:
+    """The verb whose clause holds the trigger (a noun trigger's governing verb)."""
+    cur = trigger
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date) -> TimeValue:
+    """The date expression nearest the trigger in the parse, preferring ones inside its own
+    clause; DURATION/SET expressions are not dates. None found: the publication day."""
+    head = clause_head(trigger)
+    inside_clause = {t.i for t in head.subtree}
+    best: tuple[tuple[int, int], Timex, str] | None = None
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME") or not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        m = DATE_VALUE.match(tx.value or "")
+        if not m:
+            continue
+        tok = _token_at(sent, tx.start, tx.end)
+        if tok is None:
+            continue
+        rank = (0 if tok.i in inside_clause else 1, _distance(trigger, tok))
+        if best is None or rank < best[0]:
+            best = (rank, tx, m.group(0))
+    if best is None:
+        return TimeValue(value=published.isoformat(), precision="day", text=None)
+    _, tx, value = best
+    return TimeValue(value=value, precision=precision_of(value), text=tx.text,
+                     start=tx.start, end=tx.end)
+
+
+def event_place(trigger: Token, sent: Span, places: list[Place]) -> Place | None:
+    """A place introduced by in/at/near/into/over, in the trigger's clause first, else
+    elsewhere in the sentence (nearest in the parse); a bare name ("Russia-China relations")
+    is not a location. Datelines are outside sentences and never used."""
+    head = clause_head(trigger)
+    inside_clause = {t.i for t in head.subtree}
+    best: tuple[tuple[int, int], Place] | None = None
+    for pl in places:
+        if not (sent.start_char <= pl.start < sent.end_char):
+            continue
+        tok = _token_at(sent, pl.start, pl.end)
+        if tok is None:
+            continue
+        governed = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+        if not governed:  # "in central, southern ... Ukraine": the place is a modifier's object
+            governed = any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in list(tok.ancestors)[:2])
+        if not governed:
+            continue
+        rank = (0 if tok.i in inside_clause else 1, _distance(trigger, tok))
+        if best is None or rank < best[0]:
+            best = (rank, pl)
+    return best[1] if best else None
+
+
+def attribution(trigger: Token, actors: list[Actor]) -> Attribution | None:
+    """The source of a reported event: subject of the reporting verb governing the trigger
+    ("..., Kyiv's military said"), or the object of "according to"."""
+    from eventwire.events.roles import mention_of
+
+    cur = trigger
+    for _ in range(8):
+        for child in cur.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return _attribution(pobj, actors, mention_of)
+        if cur.head is cur:
+            return None
+        prev, cur = cur, cur.head
+        if cur.lemma_.lower() in REPORTING and prev.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "dobj"):
+            for child in cur.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != prev.i:
+                    return _attribution(child, actors, mention_of)
+            return None
+    return None
+
+
+def _attribution(tok: Token, actors: list[Actor], mention_of) -> Attribution:  # noqa: ANN001
+    sub = list(tok.subtree)
+    doc = tok.doc
+    start = sub[0].idx
+    end = sub[-1].idx + len(sub[-1].text)
+    actor = mention_of(tok, actors)
+    return Attribution(text=doc.text[start:end], country=actor.country if actor else None,
+                       sector=actor.sector if actor else None, start=start, end=end)

@@ -1,0 +1,92 @@
+"""Did it happen? Negation and modality of a trigger, read off the words that govern it.
+
+Rules (documented in one place so coders and users can check them):
+
+- negated: a ``neg`` child ("did not attack", "careful not to provide") on the trigger or on
+  a verb it hangs from (up to the reporting verb); or the trigger is the complement of
+  refrain/avoid/abstain/fail/deny/decline/refuse ("refrained from condemning", "refused to
+  meet": the refusal itself is coded REJECT by the lexicon, the refused act is negated).
+- modality, nearest governing cue wins:
+  ``intended``  plan/aim/intend/expect/hope/want/seek/prepare/ready/willing/"set to";
+  ``reported-future`` will/shall, "is expected to", "is going to";
+  ``hypothetical`` would/could/may/might/can/should, "if" clauses;
+  else ``asserted``.
+- PLOVER: "all cooperative actions reported in future tense are taken to imply intentions",
+  so an intended or reported-future cooperative act (CONSULT, SUPPORT, COOPERATE, AID,
+  CONCEDE, RETREAT) is recoded as AGREE with its CAMEO 03x intent code (extract() does this).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NEGATING_HEADS = {"refrain", "avoid", "abstain", "fail", "deny", "decline", "refuse", "stop",
+                  "cease", "halt"}
+INTENT_HEADS = {"plan", "aim", "intend", "expect", "hope", "want", "seek", "prepare", "ready",
+                "willing", "wish", "set", "eager", "determined", "vow", "pledge", "promise",
+                "agree", "offer", "invite", "propose"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"would", "could", "may", "might", "can", "should", "'d", "must"}
+REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "write",
+             "allege", "note", "insist"}
+UP_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acomp", "conj", "advcl", "dobj", "pobj", "relcl",
+           "acl", "nsubj", "nsubjpass", "npadvmod"}
+
+
+def governors(tok: Token, limit: int = 6) -> list[Token]:
+    """The trigger and the words above it, stopping at a reporting verb (whose own
+    tense or negation says nothing about the reported event)."""
+    chain = [tok]
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ not in UP_DEPS or cur.head is cur:
+            break
+        cur = cur.head
+        if cur.lemma_.lower() in REPORTING:
+            break
+        chain.append(cur)
+    return chain
+
+
+def is_negated(tok: Token) -> bool:
+    """True when the text says the act did not (or will not) happen.
+
+    Only tight links are followed upwards (to-infinitives, "from V-ing", the verb whose
+    object a noun trigger is), so "did not comment on the attack" does not negate the attack.
+    """
+    cur = tok
+    for step in range(5):
+        if any(c.dep_ == "neg" for c in cur.children):
+            return True
+        if step > 0 and cur.lemma_.lower() in NEGATING_HEADS:
+            return True
+        if cur.dep_ in ("xcomp", "acomp", "pcomp", "ccomp") or (
+            cur.dep_ == "prep" and cur.head.lemma_.lower() in NEGATING_HEADS
+        ) or (cur.dep_ == "dobj" and cur.pos_ != "VERB" and step == 0):
+            if cur.head is cur or cur.head.lemma_.lower() in REPORTING:
+                return False
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def modality(tok: Token) -> str:
+    """asserted / intended / reported-future / hypothetical (see module docstring)."""
+    chain = governors(tok)
+    for i, t in enumerate(chain):
+        auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        lemma = t.lemma_.lower()
+        if i > 0 and lemma in INTENT_HEADS:
+            passive = any(c.dep_ == "auxpass" for c in t.children)
+            return "reported-future" if (lemma == "expect" and passive) else "intended"
+        if auxes & FUTURE_AUX or ("going" in auxes and i == 0):
+            return "reported-future"
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return "hypothetical"
+    return "asserted"

@@ -1,0 +1,237 @@
+"""Who did it and to whom: actor and recipient of a trigger from the dependency parse.
+
+Role tokens are mapped onto the actor mentions the actors stage found (by character
+overlap), so this module never decides who an entity *is*, only which mention plays
+which role.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventwire.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from eventwire.events.triggers import Trigger
+
+SUBJ_DEPS = {"nsubj", "csubj"}
+# A subject-less verb shares the subject of the word it hangs from through these links
+# ("he aimed to deepen", "ready to increase", "refrained from condemning", "met and agreed").
+CLIMB_DEPS = {"xcomp", "conj", "acomp", "pcomp", "prep", "advcl"}
+RELATIVE = {"that", "which", "who", "whom"}
+# Prepositions that introduce the party an act is done to, per PLOVER type (None = all types).
+ROLE_PREPS: dict[str, set[str] | None] = {
+    "against": None, "on": None, "into": {"ASSAULT", "MOBILIZE", "COERCE"},
+    "at": {"ASSAULT", "ACCUSE", "THREATEN"}, "to": {"AID", "CONSULT", "AGREE", "SUPPORT", "REQUEST"},
+    "with": {"CONSULT", "COOPERATE", "AGREE"}, "upon": None, "for": {"REQUEST"},
+}
+# Verbs whose subject is a place-holder for the real actor when a noun trigger is their object.
+LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin", "start",
+               "announce", "host", "attend", "continue", "resume", "plan", "organize", "organise"}
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "night", "morning", "evening", "afternoon", "weekend", "day", "week", "month", "year"}
+GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
+
+
+def _covering(tok: Token, actors: list[Actor]) -> Actor | None:
+    for a in actors:
+        if a.start is not None and a.end is not None and a.start <= tok.idx < a.end:
+            return a
+    return None
+
+
+def _persons(doc: Doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+
+
+def resolve_pronoun(tok: Token, actors: list[Actor]) -> Actor | None:
+    """he/she -> the nearest earlier person mention (this or the two previous sentences);
+    it/its/they -> the subject of the previous sentence's main verb, when that is coded."""
+    low = tok.lower_
+    doc = tok.doc
+    sent_start = tok.sent.start
+    window_start = sent_start
+    for _ in range(2):
+        if window_start > 0:
+            window_start = doc[window_start - 1].sent.start
+    window_char = doc[window_start].idx
+    if low in ("he", "she", "his", "her", "him"):
+        persons = _persons(doc)
+        best = None
+        for a in actors:
+            if a.start is None or a.end is None or not (window_char <= a.start < tok.idx):
+                continue
+            if any(s < a.end and a.start < e for s, e in persons) and (best is None or a.start > best.start):
+                best = a
+        return best
+    if low in ("it", "its", "they", "their"):
+        for anc in tok.ancestors:  # "Belarus' ministry said ... its air defences had downed"
+            for child in anc.children:
+                if child.dep_ in SUBJ_DEPS and child.i < tok.i and child not in (tok, *tok.ancestors):
+                    hit = mention_of(child, actors, allow_pronoun=False)
+                    if hit is not None:
+                        return hit
+        if sent_start == 0:
+            return None
+        prev = doc[sent_start - 1].sent
+        root = prev.root
+        for child in root.children:
+            if child.dep_ in SUBJ_DEPS:
+                hit = mention_of(child, actors, allow_pronoun=False)
+                if hit is not None:
+                    return hit
+    return None
+
+
+def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True) -> Actor | None:
+    """The actor mention a role token stands for: the mention covering it, else one covering
+    a possessor/modifier of it ("Kyiv's military", "Ukrainian ambassador"), else a pronoun's."""
+    hit = _covering(tok, actors)
+    if hit is not None:
+        return hit
+    for child in tok.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (
+            child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in (
+                "government", "army", "military", "ministry", "forces", "force", "president",
+                "leader", "troops", "police", "people", "residents")):
+            target = child
+            if child.dep_ == "prep":
+                target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            hit = _covering(target, actors)
+            if hit is None and target.pos_ == "PRON" and allow_pronoun:
+                hit = resolve_pronoun(target, actors)
+            if hit is not None:
+                return hit
+    if allow_pronoun and tok.pos_ == "PRON":
+        if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+            return mention_of(tok.head.head, actors)
+        return resolve_pronoun(tok, actors)
+    return None
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _subject(verb: Token) -> tuple[list[Token], bool]:
+    """Subject tokens of a verb, climbing to a governing verb when it has none of its own;
+    the flag says whether the verb is passive (its subject is then the recipient)."""
+    tok = verb
+    for _ in range(4):
+        subs = [c for c in tok.children if c.dep_ in SUBJ_DEPS]
+        passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if subs:
+            return subs, False
+        if passive:
+            return passive, True
+        if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head], False
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            break
+        tok = tok.head
+    return [], False
+
+
+def _prep_objects(tok: Token, ptype: str, skip: set[int]) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "dative") or prep.pos_ != "ADP":
+            continue
+        allowed = ROLE_PREPS.get(prep.lower_, set())
+        if allowed is not None and ptype not in allowed:
+            continue
+        out.extend(c for c in prep.children if c.dep_ == "pobj" and c.i not in skip
+                   and not _is_time(c))
+    return out
+
+
+def _is_time(tok: Token) -> bool:
+    """"on Thursday", "at night": a date is never a party to an event."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
+
+
+def _agent(tok: Token) -> list[Token]:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return [c for c in child.children if c.dep_ == "pobj"]
+    return []
+
+
+def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
+    """(actor tokens, recipient tokens) of a trigger, conjuncts included."""
+    tok = trig.token
+    ptype = trig.plover_type
+    used = {u.i for u in trig.used}
+    actor: list[Token] = []
+    recipient: list[Token] = []
+    if tok.pos_ == "VERB":
+        subs, passive = _subject(tok)
+        if passive or any(c.dep_ == "auxpass" for c in tok.children):
+            recipient = [c for c in tok.children if c.dep_ == "nsubjpass"] or (subs if passive else [])
+            actor = _agent(tok)
+        else:
+            actor = subs
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            if trig.instrument is None:
+                recipient = objs
+        if not recipient:
+            for obj in trig.used:  # "sanctions ON Russia", "cooperation WITH Russia"
+                recipient = recipient or _prep_objects(obj, ptype, set())
+            recipient = recipient or _prep_objects(tok, ptype, used)
+        if not recipient:  # "refused to meet France", "threatened to attack Y"
+            for x in tok.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB":
+                    recipient = [c for c in x.children if c.dep_ in ("dobj", "obj")]
+                    break
+    else:
+        for child in tok.children:
+            if child.dep_ == "poss" and not _is_time(child):
+                actor = [child]
+        if not actor:
+            actor = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                     and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and not _is_time(c)]
+        actor = actor or _agent(tok)
+        recipient = _prep_objects(tok, ptype, set())
+        if not actor:
+            head = tok.head
+            if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS:
+                actor, _ = _subject(head)
+            elif tok.lemma_.lower() in GROUP_NOUNS:
+                # "At a summit in X, Putin said" / "remarks from a video conference, Putin said"
+                cur = tok
+                for _ in range(5):
+                    if cur.dep_ not in ("pobj", "prep") or cur.head is cur:
+                        break
+                    cur = cur.head
+                    if cur.pos_ == "VERB":
+                        actor, _ = _subject(cur)
+                        break
+    return _with_conjuncts(actor), _with_conjuncts(recipient)
+
+
+def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None], list[Actor | None]]:
+    """Actor and recipient mentions of a trigger (None where a role is empty or uncoded)."""
+    a_toks, r_toks = role_tokens(trig)
+    a_list = [mention_of(t, actors) for t in a_toks] or [None]
+    r_list = [mention_of(t, actors) for t in r_toks] or [None]
+    return _dedupe(a_list), _dedupe(r_list)
+
+
+def _dedupe(items: list[Actor | None]) -> list[Actor | None]:
+    out: list[Actor | None] = []
+    seen: set[tuple] = set()
+    for a in items:
+        key = (a.code, a.start) if a is not None else None
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    # a coded mention beats an empty one for the same role
+    coded = [a for a in out if a is not None]
+    return coded or [None]

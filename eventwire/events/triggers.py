@@ -1,0 +1,145 @@
+"""Find event triggers: lemma lookups in the hand-made lexicon, checked against the parse.
+
+The lexicon (``eventwire/data/event_triggers.tsv``) only names CAMEO codes; PLOVER type,
+quad and intensity are looked up in the ontology table, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from eventwire import ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OBJ_DEPS = {"dobj", "nsubjpass", "obj"}
+MOD_DEPS = {"compound", "amod", "nmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    lemma: str
+    pos: str  # V or N
+    cameo: str
+    mode: str | None
+    require: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A matched trigger: the head token, its rule, and the tokens its constraints used."""
+
+    token: Token
+    rule: Rule
+    used: list[Token]  # object/particle/modifier tokens the rule consumed
+    instrument: Token | None  # an object that is what is used/imposed, not who is hit
+
+    @property
+    def cameo(self) -> str:
+        return self.rule.cameo
+
+    @property
+    def plover_type(self) -> str:
+        info = ontology.lookup(self.rule.cameo)
+        assert info.plover_type is not None
+        return info.plover_type
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[tuple[str, str], list[Rule]]:
+    """The lexicon, by (lemma, pos); most constrained rule first."""
+    text = resources.files("eventwire").joinpath("data/event_triggers.tsv").read_text("utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out: dict[tuple[str, str], list[Rule]] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        require = []
+        for cond in filter(None, (c.strip() for c in (row["require"] or "").split(";"))):
+            kind, _, vals = cond.partition("=")
+            require.append((kind.strip(), frozenset(v.strip() for v in vals.split("|"))))
+        rule = Rule(row["lemma"].strip(), row["pos"].strip(), row["cameo"].strip(),
+                    (row["mode"] or "").strip() or None, tuple(require))
+        out.setdefault((rule.lemma, rule.pos), []).append(rule)
+    for lst in out.values():
+        lst.sort(key=lambda r: -len(r.require))
+    return out
+
+
+def objects(tok: Token) -> list[Token]:
+    """Objects of a verb: dobj / nsubjpass, "one of the X" -> X, and their conjuncts."""
+    found: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in OBJ_DEPS:
+            found.append(child)
+    for obj in list(found):
+        if obj.pos_ in ("NUM", "PRON", "DET") or obj.lower_ in ("one", "some", "dozens", "hundreds"):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found.extend(p for p in prep.children if p.dep_ == "pobj")
+    for obj in list(found):
+        found.extend(c for c in obj.conjuncts if c not in found)
+    return found
+
+
+def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
+    """Tokens satisfying one condition (empty list = satisfied without a token), None = fails."""
+    anyval = "*" in vals
+    if kind in ("obj", "patient"):
+        hits = [o for o in objects(tok) if anyval or o.lemma_.lower() in vals or o.lower_ in vals]
+        return hits or None
+    if kind == "noobj":
+        return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else []
+    if kind == "prt":
+        hits = [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in vals]
+        return hits or None
+    if kind == "prep":
+        hits = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in vals]
+        return hits or None
+    if kind == "mod":
+        hits = [c for c in tok.children if c.dep_ in MOD_DEPS and (anyval or c.lemma_.lower() in vals or c.lower_ in vals)]
+        return hits or None
+    if kind == "xcomp":
+        hits = [c for c in tok.children if c.dep_ == "xcomp"]
+        return hits or None
+    raise ValueError(f"unknown trigger condition {kind!r}")
+
+
+def match(tok: Token) -> Trigger | None:
+    """The most specific lexicon rule whose conditions hold on this token, if any."""
+    if tok.pos_ in ("VERB",):
+        pos = "V"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "N"
+    else:
+        return None
+    candidates = rules().get((tok.lemma_.lower(), pos))
+    if not candidates and pos == "N":
+        candidates = rules().get((tok.lower_, pos))
+    if not candidates:
+        return None
+    for rule in candidates:
+        used: list[Token] = []
+        instrument = None
+        ok = True
+        for kind, vals in rule.require:
+            hits = _check(tok, kind, vals)
+            if hits is None:
+                ok = False
+                break
+            used.extend(hits)
+            if kind == "obj" and "*" not in vals and hits:
+                instrument = hits[0]
+        if ok:
+            return Trigger(tok, rule, used, instrument)
+    return None
+
+
+def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
+    """All triggers of a sentence; a noun an earlier verb trigger consumed is not a trigger again."""
+    found = [t for t in (match(tok) for tok in sent) if t is not None]
+    consumed = {u.i for t in found if t.token.pos_ == "VERB" for u in t.used}
+    return [t for t in found if t.token.i not in consumed]

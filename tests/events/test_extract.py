@@ -1,0 +1,124 @@
+"""Roles, negation, modality, quantities, dating and attribution on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(code_text, text, **kw):
+    return code_text(text, hand=True, **kw)
+
+
+def _only(events, etype):
+    hits = [e for e in events if e.type == etype]
+    assert len(hits) == 1, [(e.trigger.text, e.type) for e in events]
+    return hits[0]
+
+
+def test_active_roles(code_text):
+    ev = _only(_events(code_text, "Israel attacked Syria on Monday."), "ASSAULT")
+    assert (ev.actor.code, ev.recipient.code) == ("ISR", "SYR")
+
+
+def test_passive_roles(code_text):
+    ev = _only(_events(code_text, "Syria was attacked by Israel."), "ASSAULT")
+    assert (ev.actor.code, ev.recipient.code) == ("ISR", "SYR")
+
+
+def test_accused_of(code_text):
+    ev = _only(_events(code_text, "France accused Germany of spying on its ministers."), "ACCUSE")
+    assert (ev.actor.code, ev.recipient.code, ev.cameo, ev.mode) == ("FRA", "DEU", "112", "allege")
+
+
+def test_called_on_to_release(code_text):
+    evs = _events(code_text, "Turkey called on Iran to release the prisoners.")
+    ev = _only(evs, "REQUEST")
+    assert (ev.actor.code, ev.recipient.code) == ("TUR", "IRN")
+    assert not [e for e in evs if e.type == "RETREAT"]  # requested, not done
+
+
+def test_urged(code_text):
+    ev = _only(_events(code_text, "Japan urged India to cooperate with Pakistan."), "REQUEST")
+    assert (ev.actor.code, ev.recipient.code) == ("JPN", "IND")
+
+
+def test_conjoined_actors_give_one_event_each(code_text):
+    evs = _events(code_text, "France and Germany condemned Iran.")
+    assert sorted((e.actor.code, e.recipient.code) for e in evs) == [("DEU", "IRN"), ("FRA", "IRN")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan did not attack India.",
+    "Pakistan has refrained from attacking India.",
+    "Pakistan was careful not to attack India.",
+    "Pakistan failed to attack India.",
+])
+def test_negation(code_text, text):
+    ev = _only(_events(code_text, text), "ASSAULT")
+    assert ev.negated and ev.actor.code == "PAK"
+
+
+def test_refused_is_reject_and_refused_act_negated(code_text):
+    evs = _events(code_text, "Iran refused to meet France.")
+    rej = _only(evs, "REJECT")
+    assert not rej.negated and (rej.actor.code, rej.recipient.code) == ("IRN", "FRA")
+    consult = [e for e in evs if e.type in ("CONSULT", "AGREE")]
+    assert consult and all(e.negated for e in consult)
+
+
+def test_asserted_attack_is_not_negated(code_text):
+    ev = _only(_events(code_text, "Pakistan attacked India."), "ASSAULT")
+    assert not ev.negated and ev.modality == "asserted"
+
+
+def test_intent_is_agree(code_text):
+    ev = _only(_events(code_text, "France plans to send aid to Syria."), "AGREE")
+    assert ev.modality == "intended" and ev.cameo == "033"
+    assert (ev.actor.code, ev.recipient.code) == ("FRA", "SYR")
+
+
+def test_future_meeting_is_agree(code_text):
+    ev = _only(_events(code_text, "Germany will meet Turkey next week."), "AGREE")
+    assert ev.modality == "reported-future" and ev.cameo == "036"
+
+
+def test_hypothetical(code_text):
+    ev = _only(_events(code_text, "Israel could attack Iran."), "ASSAULT")
+    assert ev.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Israel fired more than 120 missiles at Syria.", 120, "missile"),
+    ("Russia launched three drones into Ukraine.", 3, "drone"),
+    ("Russia launched 1,200 rockets into Ukraine.", 1200, "rocket"),
+])
+def test_quantities(code_text, text, value, unit):
+    ev = _only(_events(code_text, text), "ASSAULT")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(value, unit)]
+    q = ev.quantities[0]
+    assert text[q.start:q.end] == q.text and q.text.endswith(text[q.end - len(unit):q.end])
+
+
+def test_launch_needs_a_weapon_object(code_text):
+    assert not [e for e in _events(code_text, "France launched a new website for Syria.")
+                if e.type == "ASSAULT"]
+
+
+def test_date_from_own_clause(code_text):
+    ev = _only(_events(code_text, "Israel attacked Syria on Thursday."), "ASSAULT")
+    assert (ev.date.value, ev.date.precision, ev.date.text) == ("2022-12-29", "day", "Thursday")
+
+
+def test_date_defaults_to_publication(code_text):
+    ev = _only(_events(code_text, "Israel attacked Syria."), "ASSAULT")
+    assert (ev.date.value, ev.date.precision, ev.date.text) == ("2022-12-30", "day", None)
+
+
+def test_attribution_and_location(code_text):
+    ev = _only(_events(code_text, "Israel attacked rebels in Aleppo, Iran said."), "ASSAULT")
+    assert ev.attribution.text == "Iran" and ev.attribution.country == "IRN"
+    assert ev.location.name == "Aleppo"
+
+
+def test_uncoded_roles_are_dropped(code_text):
+    assert _events(code_text, "Gunmen attacked a bus.") == []
