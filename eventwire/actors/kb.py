@@ -1,0 +1,109 @@
+"""The actor knowledge base: loading the packaged table and normalizing keys.
+
+The table (``eventwire/data/actors.json``) is built offline by
+``scripts/build_actors.py``; the build and the resolver share :func:`norm`
+so that keys written at build time are the keys looked up at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Strip accents, unify apostrophes, drop dots, hyphens to spaces; keep case."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace(".", "").replace("-", " ").replace("\u2013", " ")
+    return _SPACES.sub(" ", plain).strip()
+
+
+def norm(text: str) -> str:
+    """The lookup key of a surface form: folded and lower-cased."""
+    return fold(text).lower()
+
+
+def case_matches(surface: str, form: str) -> bool:
+    """True when ``surface`` has the capitals ``form`` requires ("US" not "us").
+
+    Words written in lower case in ``form`` (function words such as "the")
+    match in any case, so "The West" matches the form "the West".
+    """
+    got, want = fold(surface).split(), fold(form).split()
+    if len(got) != len(want):
+        return False
+    return all(
+        g.lower() == w if w.islower() else g == w for g, w in zip(got, want, strict=True)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A country, capital, seat of government, IGO or group, as named in text."""
+
+    country: str
+    sector: str | None
+    name: str
+    kind: str  # country | capital | seat | igo | group
+    case_form: str  # non-empty: the surface must match one of these "|"-separated forms
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    country: str
+    sector: str | None
+    start: str  # YYYYMMDD or "" (open)
+    end: str
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KB:
+    entities: dict[str, Entity]
+    sectors: dict[str, tuple[str, bool]]  # key -> (sector, weak)
+    people: tuple[Person, ...]
+    person_aliases: dict[str, tuple[int, ...]]
+    max_words: int
+
+
+def _entity(row: list[Any]) -> Entity:
+    country, sector, name, kind, case_form = row
+    return Entity(country, sector or None, name, kind, case_form)
+
+
+def _term(text: str) -> Term:
+    country, sector, start, end = (None if x == "-" else x for x in text.split(" "))
+    return Term(country or "", sector, start or "", end or "")
+
+
+@lru_cache(maxsize=1)
+def load() -> KB:
+    """Read the packaged table once per process."""
+    raw = json.loads(
+        resources.files("eventwire").joinpath("data/actors.json").read_text(encoding="utf-8")
+    )
+    entities = {key: _entity(row) for key, row in raw["entities"].items()}
+    sectors = {key: (row[0], bool(row[1])) for key, row in raw["sectors"].items()}
+    people: list[Person] = []
+    aliases: dict[str, list[int]] = {}
+    for idx, (name, extra, terms) in enumerate(raw["people"]):
+        people.append(Person(name, tuple(_term(t) for t in terms.split("|"))))
+        for key in (norm(name), *extra):
+            aliases.setdefault(key, []).append(idx)
+    frozen = {key: tuple(ids) for key, ids in aliases.items()}
+    longest = max(len(k.split()) for k in (*entities, *sectors, *frozen))
+    return KB(entities, sectors, tuple(people), frozen, longest)

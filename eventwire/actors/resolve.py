@@ -1,0 +1,438 @@
+"""Actor resolution: mention text -> CAMEO-style Actor (country + sector).
+
+One small grammar serves both entry points. A mention is read as items found
+in the knowledge base (longest match first): an *entity* (country, demonym,
+capital, seat of government, IGO, group), *sector* nouns ("finance ministry",
+"military"), a *person* with dated offices, a possessive, "former". The code
+comes from those items: a known person gives the office held on the
+publication date; otherwise the first entity gives the country and the last
+strong sector noun the sector. Capitals stand for their governments
+("Moscow" -> RUSGOV) except where used as places ("a visit to Moscow").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from eventwire.actors.kb import KB, Entity, case_matches, load, norm
+from eventwire.model import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Former office holders and out-of-office people are coded as elites (CAMEO's
+# ELI), as the Phoenix dictionaries do for people outside their dated terms.
+FORMER = "ELI"
+_FORMER_WORDS = {"former", "ex", "ousted", "exiled", "retired", "deposed", "late"}
+_DETERMINERS = {"the", "a", "an"}
+_PLACE_WORDS = {"capital", "city", "region", "province", "town", "village", "oblast"}
+_LOCATIVE = {"in", "into", "across", "near", "at", "to", "towards", "toward", "over",
+             "around", "outside", "inside", "within", "throughout", "through", "on", "via"}
+_LOWER_OK = {"of", "the", "and", "de", "del", "da", "al", "el", "bin", "ibn", "von", "van",
+             "der", "la", "le", "du"}
+_TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|[’']s\b|[’']|[^\w\s]")
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    pos: str = ""  # spaCy coarse tag, "" for plain strings
+    dep: str = ""
+    head: int = -1
+    ent: str = ""
+
+
+@dataclass(slots=True)
+class Item:
+    kind: str  # ent | per | sec | poss | det | former | of | place | other
+    i: int  # first token
+    j: int  # one past the last token
+    ent: Entity | None = None
+    people: tuple[int, ...] = ()
+    sector: str | None = None
+    weak: bool = False
+
+
+@dataclass(slots=True)
+class _Memory:
+    """Short forms of people named earlier in the same document."""
+
+    names: dict[str, Actor | None] = field(default_factory=dict)
+
+    def add(self, words: list[str], actor: Actor) -> None:
+        keys = {norm(" ".join(words))}
+        keys.update(norm(w) for w in words if len(w) > 1 and w[:1].isupper())
+        for key in keys:
+            old = self.names.get(key, actor)
+            self.names[key] = actor if old is not None and old.code == actor.code else None
+
+    def get(self, text: str) -> Actor | None:
+        return self.names.get(norm(text))
+
+
+def _ymd(published: str | date | None) -> str | None:
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        published = published.date()
+    if isinstance(published, date):
+        return published.strftime("%Y%m%d")
+    digits = re.sub(r"\D", "", str(published))[:8]
+    return digits if len(digits) == 8 else None
+
+
+def _tokens(text: str) -> list[Tok]:
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _capitalized(toks: list[Tok], every: bool = True) -> bool:
+    """Proper-name casing: every word (people) or the first word (entities)."""
+    words = [t.text for t in toks if t.text[:1].isalnum()]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not every:
+        words = words[:1]
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _LOWER_OK for w in words
+    )
+
+
+def _segment(toks: list[Tok], text: str, kb: KB, strict: bool) -> list[Item]:
+    """Longest-match the knowledge base over tokens, left to right."""
+    items: list[Item] = []
+    i, n = 0, len(toks)
+    while i < n:
+        found = None
+        for j in range(_reach(toks, i, kb.max_words), i, -1):
+            if not _wordlike(toks[j - 1].text) or not _wordlike(toks[i].text):
+                continue
+            surface = text[toks[i].start : toks[j - 1].end]
+            key = norm(surface)
+            found = _lookup(key, surface, toks[i:j], kb, strict, i, j, toks)
+            if found:
+                break
+        if found is None:
+            found = _word_item(toks[i].text.lower(), i)
+        items.append(found)
+        i = found.j
+    return items
+
+
+def _wordlike(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _reach(toks: list[Tok], i: int, longest: int) -> int:
+    """One past the last token an n-gram from ``i`` may cover (no punctuation gaps)."""
+    j = i
+    while j < len(toks) and j - i < longest and (
+            _wordlike(toks[j].text) or toks[j].text in ("-", "–", "'s", "’s", "'", "’", "&")):
+        j += 1
+    return j
+
+
+def _in_longer_name(tok: Tok, toks: list[Tok], i: int) -> bool:
+    """"Marco" in "Marco Rubio" is a given name, not the surname of someone else."""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    prv = toks[i - 1].text if i > 0 else ""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", nxt) or re.fullmatch(r"[A-Z][a-z]+", prv)
+                and not _after_title(prv))
+
+
+def _after_title(word: str) -> bool:
+    kb = load()
+    return norm(word) in kb.sectors or norm(word) in kb.entities
+
+
+def _lookup(key: str, surface: str, span: list[Tok], kb: KB, strict: bool,
+            i: int, j: int, toks: list[Tok]) -> Item | None:
+    ent = kb.entities.get(key)
+    if ent is not None and (not ent.case_form or any(
+            case_matches(surface, form) for form in ent.case_form.split("|"))) and (
+            not strict or _capitalized(span, every=False)):
+        return Item("ent", i, j, ent=ent)
+    people = kb.person_aliases.get(key)
+    if people:
+        single = len(key.split()) == 1
+        ok = _capitalized(span) if strict or single and not surface.islower() else True
+        if single and strict:
+            ok = ok and span[0].pos == "PROPN"
+        if single and ok:
+            ok = not _in_longer_name(span[0], toks, i)
+        if ok:
+            return Item("per", i, j, people=people)
+    sec = kb.sectors.get(key)
+    if sec is not None:
+        return Item("sec", i, j, sector=sec[0], weak=sec[1])
+    return None
+
+
+def _word_item(word: str, i: int) -> Item:
+    if word in ("'s", "’s", "'", "’"):
+        return Item("poss", i, i + 1)
+    if word in _DETERMINERS:
+        return Item("det", i, i + 1)
+    if word in _FORMER_WORDS:
+        return Item("former", i, i + 1)
+    if word == "of":
+        return Item("of", i, i + 1)
+    if word in _PLACE_WORDS:
+        return Item("place", i, i + 1)
+    return Item("other", i, i + 1)
+
+
+def _person_code(kb: KB, people: tuple[int, ...], ymd: str | None) -> tuple[str, str | None] | None:
+    """(country, sector) of the office held on ``ymd``; ELI outside all terms."""
+    terms = [(t, pid) for pid in people for t in kb.people[pid].terms]
+    if ymd is None:
+        open_terms = [(t, pid) for t, pid in terms if not t.end]
+        pool = open_terms or terms
+        if len({pid for _, pid in pool}) > 1 and len(people) > 1:
+            return None
+        best = max(pool, key=lambda tp: tp[0].start)[0]
+        return best.country, best.sector if not best.end else FORMER
+    current = [(t, pid) for t, pid in terms if t.start <= ymd and (not t.end or ymd <= t.end)]
+    if current:
+        best = max(current, key=lambda tp: tp[0].start)[0]
+        return best.country, best.sector
+    if len({t.country for t, _ in terms}) > 1 and len(people) > 1:
+        return None  # a shared name, several countries, nobody in office: do not guess
+    past = [t for t, _ in terms if t.end and t.end < ymd]
+    ref = max(past, key=lambda t: t.end) if past else min((t for t, _ in terms),
+                                                          key=lambda t: t.start)
+    return ref.country, FORMER
+
+
+def _actor(country: str, sector: str | None, name: str) -> Actor:
+    return Actor(name=name, country=country, sector=sector, code=country + (sector or ""))
+
+
+def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = None,
+          locative: bool = False, person_actor: Actor | None = None) -> Actor | None:
+    """The Actor a mention's items describe, or None when no country is known."""
+    former = any(it.kind == "former" for it in items)
+    pers = [it for it in items if it.kind == "per"]
+    if person_actor is not None:
+        actor = person_actor
+        return _actor(actor.country or "", FORMER, actor.name) if former else actor
+    if pers:
+        found = _person_code(kb, pers[-1].people, ymd)
+        if found is not None:
+            country, sector = found
+            names = {kb.people[p].name for p in pers[-1].people}
+            name = sorted(names)[0]
+            return _actor(country, FORMER if former else sector, name)
+    ents = [it.ent for it in items if it.kind == "ent" and it.ent is not None]
+    secs = [it for it in items if it.kind == "sec"]
+    strong = [it.sector for it in secs if not it.weak]
+    weak = [it.sector for it in secs if it.weak]
+    if ents:
+        ent = ents[0]
+        country, name = ent.country, ent.name
+        own = ent.sector
+        if ent.kind == "capital" and not locative:
+            own = "GOV"
+    elif context is not None and context.country and secs:
+        country, name, own = context.country, context.name, None
+    else:
+        return None
+    if ents and ents[0].kind == "igo":
+        return _actor(country, None, name)
+    sector = (strong[-1] if strong else None) or (ents[0].sector if ents else None) or \
+        (weak[-1] if weak else None) or own
+    if former and sector is not None:
+        sector = FORMER
+    return _actor(country, sector, name)
+
+
+def resolve(mention: str, context: str | None = None,
+            published: str | date | None = None) -> Actor | None:
+    """Code one actor mention; ``context`` lends a country to bare sector nouns.
+
+    Unknown or country-less mentions ("air defences") give None rather than a
+    guess. ``published`` dates people's offices (a former leader is ELI).
+    """
+    kb = load()
+    ymd = _ymd(published)
+    toks = _tokens(mention)
+    items = _segment(toks, mention, kb, strict=False)
+    ctx = resolve(context, published=published) if context else None
+    return _code(items, kb, ymd, context=ctx)
+
+
+# -- documents --------------------------------------------------------------
+
+def _doc_tokens(doc: Doc) -> list[Tok]:
+    return [Tok(t.text, t.idx, t.idx + len(t.text), t.pos_, t.dep_, t.head.i, t.ent_type_)
+            for t in doc]
+
+
+def _person_run(toks: list[Tok], k: int) -> int:
+    """End of a PERSON-entity / proper-noun run starting at token ``k``."""
+    j = k
+    while j < len(toks) and (toks[j].ent == "PERSON" or (
+            toks[j].pos == "PROPN" and j > k and toks[j - 1].ent == "PERSON")):
+        j += 1
+    return j
+
+
+def actors_in_doc(doc: Doc, published: str | date | None = None) -> list[Actor]:
+    """Every actor mention in a parsed article, with character offsets.
+
+    Mentions do not overlap; the longest reading wins ("Russian president
+    Vladimir Putin" is one mention). People named in full earlier in the
+    document are recognized again by their short form ("Xi", "Putin").
+    """
+    kb = load()
+    ymd = _ymd(published)
+    toks = _doc_tokens(doc)
+    text = doc.text
+    items = _segment(toks, text, kb, strict=True)
+    memory = _Memory()
+    out: list[Actor] = []
+    k = 0
+    while k < len(items):
+        end, actor = _mention(items, k, toks, text, kb, ymd, memory)
+        if actor is not None:
+            out.append(actor)
+        k = max(end, k + 1)
+    return out
+
+
+def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
+             ymd: str | None, memory: _Memory) -> tuple[int, Actor | None]:
+    """Read one mention starting at item ``k``; returns (next item, actor)."""
+    m = k
+    while m < len(items) and items[m].kind in ("det", "former"):
+        m += 1
+    first = m
+    taken: list[Item] = [it for it in items[k:m] if it.kind == "former"]
+    has_ent = False
+    if m < len(items) and items[m].kind == "ent":
+        taken.append(items[m])
+        has_ent = True
+        m += 1
+        if m < len(items) and items[m].kind == "poss" and m + 1 < len(items) \
+                and items[m + 1].kind in ("sec", "per", "former"):
+            m += 1
+        elif (m + 1 < len(items) and items[m].kind == "place"
+              and items[m + 1].kind == "ent"):
+            m += 2  # "the Ukrainian capital Kyiv": a place, coded by its first entity
+            return m, _located(items, k, first, m, toks, text, kb, ymd, place=True)
+    while m < len(items) and items[m].kind in ("sec", "former"):
+        taken.append(items[m])
+        m += 1
+    m = _drop_modifier_sectors(items, taken, first, m, toks)
+    while m > first + 1 and items[m - 1].kind == "poss":
+        m -= 1
+    person_actor = None
+    if m < len(items) and items[m].kind == "per":
+        taken.append(items[m])
+        m += 1
+    elif m < len(items) and toks[items[m].i].ent == "PERSON":
+        stop = _person_run(toks, items[m].i)
+        words = [t.text for t in toks[items[m].i : stop]]
+        person_actor = memory.get(" ".join(words))
+        if has_ent or person_actor is not None:
+            while m < len(items) and items[m].j <= stop:
+                m += 1
+        elif any(it.kind == "sec" for it in taken):
+            return m, None
+    secs_only = not has_ent and not any(it.kind == "per" for it in taken)
+    if secs_only and person_actor is None:
+        if any(it.kind == "sec" for it in taken) and _of_ent(items, m):
+            return _of_mention(items, k, first, m, toks, text, kb, ymd)
+        return max(m, k + 1), None
+    if m == first:
+        return k + 1, None
+    loc = _is_locative(items, first, m, toks)
+    actor = _code(taken, kb, ymd, locative=loc, person_actor=person_actor)
+    if actor is None:
+        return m, None
+    span_start, span_end = toks[items[first].i].start, toks[items[m - 1].j - 1].end
+    _remember(items, first, m, toks, actor, memory)
+    return m, _with_span(actor, text, span_start, span_end)
+
+
+def _drop_modifier_sectors(items: list[Item], taken: list[Item], first: int, m: int,
+                           toks: list[Tok]) -> int:
+    """Cut sector nouns that modify a non-actor noun ("military campaign")."""
+    while m > first and items[m - 1].kind == "sec" and toks:
+        last = toks[items[m - 1].j - 1]
+        nxt = items[m].kind if m < len(items) else ""
+        idx = items[m - 1].j - 1
+        if last.dep in ("compound", "amod", "nmod") and last.head > idx and nxt not in ("per",) \
+                and toks[last.head].ent != "PERSON":
+            taken.remove(items[m - 1])
+            m -= 1
+        else:
+            break
+    return m
+
+
+def _of_ent(items: list[Item], m: int) -> bool:
+    if m < len(items) and items[m].kind == "of":
+        n = m + 1
+        while n < len(items) and items[n].kind == "det":
+            n += 1
+        return n < len(items) and items[n].kind == "ent"
+    return False
+
+
+def _of_mention(items: list[Item], k: int, first: int, m: int, toks: list[Tok], text: str,
+                kb: KB, ymd: str | None) -> tuple[int, Actor | None]:
+    """"residents of the Ukrainian capital Kyiv", "president of Russia"."""
+    taken = [it for it in items[k:m] if it.kind in ("sec", "former")]
+    n = m + 1
+    while items[n].kind == "det":
+        n += 1
+    taken.append(items[n])
+    n += 1
+    if n + 1 < len(items) and items[n].kind == "place" and items[n + 1].kind == "ent":
+        n += 2
+    actor = _code(taken, kb, ymd, locative=True)
+    if actor is None:
+        return n, None
+    return n, _with_span(actor, text, toks[items[first].i].start, toks[items[n - 1].j - 1].end)
+
+
+def _located(items: list[Item], k: int, first: int, m: int, toks: list[Tok], text: str,
+             kb: KB, ymd: str | None, place: bool) -> Actor | None:
+    actor = _code([items[first]], kb, ymd, locative=place)
+    if actor is None:
+        return None
+    return _with_span(actor, text, toks[items[first].i].start, toks[items[m - 1].j - 1].end)
+
+
+def _is_locative(items: list[Item], first: int, m: int, toks: list[Tok]) -> bool:
+    """A lone capital after "in"/"to"/"capital" names a place, not a government."""
+    if m - first != 1 or items[first].kind != "ent":
+        return False
+    i = items[first].i
+    while i > 0 and toks[i - 1].text.lower() in _DETERMINERS:
+        i -= 1
+    prev = toks[i - 1].text.lower() if i > 0 else ""
+    return prev in _LOCATIVE or prev in _PLACE_WORDS
+
+
+def _remember(items: list[Item], first: int, m: int, toks: list[Tok], actor: Actor,
+              memory: _Memory) -> None:
+    last = items[m - 1]
+    words = [t.text for t in toks[last.i : last.j]]
+    if last.kind == "per" or (toks[last.i].ent == "PERSON" and last.kind == "other"):
+        start = last.i
+        while start > items[first].i and toks[start - 1].ent == "PERSON" and \
+                toks[start - 1].pos == "PROPN":
+            start -= 1
+        words = [t.text for t in toks[start : last.j]]
+        memory.add(words, Actor(actor.name, actor.country, actor.sector, actor.code))
+
+
+def _with_span(actor: Actor, text: str, start: int, end: int) -> Actor:
+    return Actor(name=actor.name, country=actor.country, sector=actor.sector, code=actor.code,
+                 text=text[start:end], start=start, end=end)
