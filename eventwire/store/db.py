@@ -9,7 +9,6 @@ idempotent at once.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -20,10 +19,10 @@ import pyarrow as pa
 
 from eventwire.model import Article, Event
 from eventwire.store.schema import ARTICLE_COLUMNS, DDL, EVENT_COLUMNS, SCHEMA_VERSION
+from eventwire.time import parse_value
 
 DEFAULT_DB = "eventwire.duckdb"
 
-_SEASON_MONTH = {"WI": 1, "SP": 3, "SU": 6, "FA": 9, "AU": 9}
 
 
 class StoreError(RuntimeError):
@@ -32,26 +31,8 @@ class StoreError(RuntimeError):
 
 def first_day(value: str | None) -> date | None:
     """The first calendar day a TIMEX3 date value covers (None if it names no day)."""
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2}|W\d{2}|SP|SU|FA|AU|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    year, mid, day = int(m.group(1)), m.group(2), m.group(3)
-    try:
-        if mid is None:
-            return date(year, 1, 1)
-        if mid.isdigit():
-            return date(year, int(mid), int(day) if day else 1)
-        if mid.startswith("W"):
-            return date.fromisocalendar(year, int(mid[1:]), 1)
-        if mid.startswith("Q"):
-            return date(year, 3 * (int(mid[1]) - 1) + 1, 1)
-        if mid.startswith("H"):
-            return date(year, 1 if mid == "H1" else 7, 1)
-        return date(year, _SEASON_MONTH[mid], 1)
-    except ValueError:
-        return None
+    parsed = parse_value(value) if value else None
+    return parsed[0] if parsed else None
 
 
 def _event_row(event: Event) -> dict[str, Any]:

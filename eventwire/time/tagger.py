@@ -1,0 +1,824 @@
+"""Find TIMEX3 expressions in raw text and resolve them against the publication date.
+
+News is written relative to its publication date (the DCT): "on Friday" is the last Friday
+on or before it unless the sentence speaks of the future, "a day after" counts from the
+last date the story mentioned. The tagger is three steps, all plain Python:
+
+1. every rule in ``grammar`` proposes spans (only in windows around cue words, for speed);
+   a few rules check their context (``_valid``);
+2. the longest non-overlapping spans win (ties go to the earlier rule);
+3. spans are normalized in reading order, so anchored expressions can chain; clock times
+   go last, taking their day from the nearest dated expression in the same sentence.
+
+Tense comes from the nearest cue word in the sentence (``lexicon.FUTURE_CUES``/``PAST_CUES``,
+past-tense -ed forms). With no cue, weekdays and seasons read as past (the news default);
+a month or month-day with no cue reads as coming only when that is at most ~2 months ahead
+("payable Jan. 15" in late December), otherwise past. A weekday given with a date picks the
+year where they agree ("Saturday, April 25"). Bare quarters are the closest one.
+
+Choices worth knowing: "overnight" is the DCT itself (the night that ends on the
+publication day, DATE); "last night" is the evening before the DCT (TIME, ``...TNI``);
+"<N units> after <clause>" is the date of the clause, i.e. N units *before* the
+narrative anchor ("early on Friday ..., a day after Russia carried out ..." -> Thursday),
+because that is the event the phrase dates; decades are TIMEX3 three-digit values
+("the 1990s" -> ``199``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date, timedelta
+
+from eventwire.model import Timex
+from eventwire.time.grammar import COMPILED, CUE_TOKEN, TIME_WORDS, UNIT_WORDS
+from eventwire.time.lexicon import (
+    ABBREVIATIONS,
+    FREQUENCY_WORDS,
+    FUTURE_CUES,
+    FUTURE_PAIRS,
+    MONTHS,
+    NOT_PAST_ED,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    PAST_CUES,
+    REFERENCES,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+)
+
+PAST, FUTURE = "past", "future"
+_NEAR_FUTURE_DAYS = 62  # without a tense cue, a date this close ahead is read as coming
+_GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_RULE_RANK = {name: i for i, (name, _, _) in enumerate(COMPILED)}
+_WORD = re.compile(r"[A-Za-z]+n't|[A-Za-z]+|'ll")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_PREV_WORD = re.compile(r"([A-Za-z$%]+|\d+)\W*$")
+_YEAR_PREPS = frozenset({
+    "in", "since", "by", "until", "till", "of", "from", "to", "through", "during", "before",
+    "after", "between", "and", "or", "year", "fiscal", "early", "late", "mid", "than", "for",
+    "the", "around", "spring", "summer", "autumn", "fall", "winter", "circa", "on", "at",
+})
+_SEASON_PREPS = frozenset({
+    "in", "during", "by", "until", "till", "since", "through", "over", "the", "this", "next",
+    "last", "early", "late", "for", "before", "after", "of", "mid",
+})
+_MAY_PREPS = frozenset({
+    "in", "since", "by", "until", "till", "from", "to", "through", "during", "before", "after",
+    "early", "late", "mid", "of", "last", "next", "this", "between", "and", "on",
+})
+_PLURAL_PREPS = frozenset({"for", "over", "within", "after", "took", "take", "lasted", "spent"})
+_DURATION_PREPS = frozenset({"over", "in", "within", "for", "during", "throughout"})
+_SET_PER_BEFORE = re.compile(r"(\d|million|billion|percent|%|times|once|twice|dollars?)\W*$",
+                             re.IGNORECASE)
+
+
+def tag(text: str, dct: str | date) -> list[Timex]:
+    """All time expressions in ``text``, resolved against the publication date ``dct``."""
+    anchor = dct if isinstance(dct, date) else date.fromisoformat(str(dct)[:10])
+    return _Resolver(text, anchor).run()
+
+
+# ----------------------------------------------------------------------------- calendar
+
+
+def _week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _month(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _quarter(m: int) -> int:
+    return (m - 1) // 3 + 1
+
+
+def _season_span(year: int, code: str) -> tuple[date, date]:
+    start_month = next(sm for c, sm in SEASONS.values() if c == code)
+    end_y, end_m = _add_months(year, start_month, 3)
+    return date(year, start_month, 1), date(end_y, end_m, 1)
+
+
+def _month_number(token: str) -> int:
+    key = token.rstrip(".").lower()
+    return MONTHS[key] if key in MONTHS else MONTHS[key[:3]]
+
+
+def _number(token: str | None) -> int | float | None:
+    """Numeral or number word -> value; None for "several"/"a few" (TIMEX3 X)."""
+    if token is None:
+        return 1
+    t = re.sub(r"\s+", " ", token.lower().strip())
+    if t[0].isdigit():
+        return float(t) if "." in t else int(t)
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    parts = re.split(r"[\s-]", t)
+    total = 0
+    for p in parts:
+        v = NUMBER_WORDS.get(p)
+        if v is None:
+            return None
+        total += v
+    return total
+
+
+def parse_value(value: str) -> tuple[date, str] | None:
+    """A dated TIMEX3 value -> (first day, granularity); None for durations and refs."""
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?|-Q([1-4])|-(SP|SU|FA|WI))?"
+                 r"(?:T.*)?$", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = _safe_date(y, int(m.group(2)), int(m.group(3)))
+        return (d, "day") if d else None
+    if m.group(2):
+        return date(y, int(m.group(2)), 1), "month"
+    if m.group(4):
+        try:
+            return date.fromisocalendar(y, int(m.group(4)), 1), "week"
+        except ValueError:
+            return None
+    if m.group(5):
+        return date(y, (int(m.group(5)) - 1) * 3 + 1, 1), "quarter"
+    if m.group(6):
+        return _season_span(y, m.group(6))[0], "season"
+    return date(y, 1, 1), "year"
+
+
+def precision_of(value: str) -> str | None:
+    """The precision (day/week/month/season/quarter/year) an event dated ``value`` gets."""
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value) or re.match(r"^X{4}-X{2}-X{2}", value):
+        return "day"
+    if re.match(r"^(\d{4}|XXXX)-W(\d{2}|XX)", value):
+        return "week"
+    if re.match(r"^(\d{4}|XXXX)-(\d{2}|XX)$", value):
+        return "month"
+    if re.match(r"^(\d{4}|XXXX)-(SP|SU|FA|WI)$", value):
+        return "season"
+    if re.match(r"^(\d{4}|XXXX)-Q[1-4X]$", value):
+        return "quarter"
+    if re.match(r"^(\d{4}|XXXX)(-H[12])?$", value):
+        return "year"
+    return None
+
+
+def _shift(anchor: date, unit: str, n: int) -> tuple[str, date, str]:
+    """Move ``anchor`` by n units; returns (value, first day, granularity)."""
+    if unit in ("day", "night"):
+        d = anchor + timedelta(days=n)
+        return d.isoformat(), d, "day"
+    if unit in ("week", "weekend", "fortnight"):
+        d = anchor + timedelta(weeks=n * (2 if unit == "fortnight" else 1))
+        return _week(d) + ("-WE" if unit == "weekend" else ""), d, "week"
+    if unit == "month":
+        y, m = _add_months(anchor.year, anchor.month, n)
+        return _month(y, m), date(y, m, 1), "month"
+    if unit == "quarter":
+        y, m = _add_months(anchor.year, anchor.month, 3 * n)
+        return f"{y:04d}-Q{_quarter(m)}", date(y, m, 1), "quarter"
+    step = {"decade": 10, "century": 100}.get(unit, 1)
+    y = anchor.year + n * step
+    return f"{y:04d}", date(y, 1, 1), "year"
+
+
+def _unit_key(unit: str) -> str:
+    u = unit.lower()
+    if u == "centuries":
+        return "century"
+    return u[:-1] if u.endswith("s") and u[:-1] in UNITS else u
+
+
+def _duration(n: int | float | None, unit: str) -> str:
+    """TIMEX3 duration value: P3D, PT2H, PXY ..."""
+    u = _unit_key(unit)
+    if u == "fortnight":
+        n, u = (None if n is None else n * 2), "week"
+    letter, is_time = UNITS[u]
+    if letter == "WE":
+        letter = "WE"
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+# ----------------------------------------------------------------------------- resolver
+
+
+class _Resolver:
+    """Holds one document's state: DCT, sentence bounds and the chain of mentioned dates."""
+
+    def __init__(self, text: str, dct: date) -> None:
+        self.text = text
+        self.dct = dct
+        self.sent_starts = self._sentence_starts(text)
+        self.anchors: list[tuple[int, date, str]] = []  # (offset, first day, granularity)
+
+    # -- sentences and tense ------------------------------------------------------------
+
+    @staticmethod
+    def _sentence_starts(text: str) -> list[int]:
+        starts = [0]
+        for m in _SENT_END.finditer(text):
+            if m.group()[0] == ".":
+                prev = re.search(r"([A-Za-z.]+)\.$", text[max(0, m.start() - 12):m.start() + 1])
+                word = prev.group(1).lower() if prev else ""
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                    continue
+            starts.append(m.end())
+        return starts
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        end = self.sent_starts[i + 1] if i + 1 < len(self.sent_starts) else len(self.text)
+        return self.sent_starts[i], end
+
+    def tense(self, start: int, end: int) -> str | None:
+        """PAST or FUTURE from the nearest tense cue in the sentence; None without a cue."""
+        s0, s1 = self._sentence(start)
+        left = [w.lower() for w in _WORD.findall(self.text[s0:start])][-10:]
+        right = [w.lower() for w in _WORD.findall(self.text[end:s1])][:6]
+        best: tuple[int, str] | None = None
+        for dist, i in enumerate(range(len(left) - 1, -1, -1), start=1):
+            cue = self._cue(left, i)
+            if cue:
+                best = (dist, cue)
+                break
+        for dist, i in enumerate(range(len(right)), start=1):
+            cue = self._cue(right, i)
+            if cue:
+                if best is None or dist < best[0]:
+                    best = (dist, cue)
+                break
+        return best[1] if best else None
+
+    @staticmethod
+    def _cue(words: list[str], i: int) -> str | None:
+        w = words[i]
+        if w in FUTURE_CUES or w == "won't":
+            return FUTURE
+        if i + 1 < len(words) and (w, words[i + 1]) in FUTURE_PAIRS:
+            return FUTURE
+        if w in PAST_CUES or (w.endswith("n't") and w[:-3] in {"did", "was", "were", "had", "could"}):
+            return PAST
+        if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED:
+            return PAST
+        return None
+
+    # -- anchors --------------------------------------------------------------------------
+
+    def anchor(self, unit: str) -> date:
+        """The most recently mentioned date fine enough to count ``unit``s from, else DCT."""
+        need = _GRAN_RANK.get({"night": "day", "weekend": "week", "fortnight": "week",
+                               "decade": "year", "century": "year"}.get(unit, unit), 0)
+        for _, d, gran in reversed(self.anchors):
+            if _GRAN_RANK[gran] <= need:
+                return d
+        return self.dct
+
+    # -- main loop ------------------------------------------------------------------------
+
+    def run(self) -> list[Timex]:
+        text = self.text
+        cands: list[tuple[int, int, int, str, re.Match[str]]] = []
+        windows = _windows(text)
+        for name, cues, pattern in COMPILED:
+            spans = windows.get(cues) or _merge(sorted(w for c in cues for w in windows.get(c, [])))
+            for m in (m for a, b in spans for m in pattern.finditer(text, a, b)):
+                start, end = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                while start < end and text[start].isspace():
+                    start += 1
+                if end > start and _valid(name, m, text, start):
+                    cands.append((start, end, _RULE_RANK[name], name, m))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+        taken: list[tuple[int, int, str, re.Match[str]]] = []
+        occupied: list[tuple[int, int]] = []
+        for start, end, _, name, m in cands:
+            if any(start < e and s < end for s, e in occupied):
+                continue
+            occupied.append((start, end))
+            taken.append((start, end, name, m))
+        taken.sort()
+        out: dict[int, Timex] = {}
+        clocks = []
+        for start, end, name, m in taken:
+            if name in ("clock", "clock24", "noon"):
+                clocks.append((start, end, name, m))
+                continue
+            res = getattr(self, "_r_" + name)(m, start, end)
+            if res is None:
+                continue
+            typ, value = res
+            out[start] = Timex(start, end, text[start:end], typ, value)
+            parsed = parse_value(value)
+            if parsed and typ in ("DATE", "TIME") and name not in ("set_every",):
+                self.anchors.append((start, parsed[0], parsed[1]))
+        for start, end, _, m in clocks:
+            day = self._day_in_sentence(start, out)
+            res = self._r_clock(m, day)
+            if res:
+                out[start] = Timex(start, end, text[start:end], "TIME", res)
+        return [out[k] for k in sorted(out)]
+
+    def _day_in_sentence(self, pos: int, found: dict[int, Timex]) -> date:
+        s0, s1 = self._sentence(pos)
+        best: tuple[int, date] | None = None
+        for t in found.values():
+            if s0 <= t.start < s1:
+                parsed = parse_value(t.value)
+                if parsed and parsed[1] == "day":
+                    dist = abs(t.start - pos)
+                    if best is None or dist < best[0]:
+                        best = (dist, parsed[0])
+        return best[1] if best else self.dct
+
+    # -- rule resolvers: each returns (type, value) or None ---------------------------------
+
+    def _resolve_month_day(self, mon: int, day: int, start: int, end: int,
+                           weekday: int | None = None) -> str | None:
+        """Year for a month-day: the weekday if one is given, else tense, else the closest."""
+        dct = self.dct
+        options = [d for y in (dct.year - 1, dct.year, dct.year + 1)
+                   if (d := _safe_date(y, mon, day)) is not None]
+        if not options:
+            return None
+        if weekday is not None:
+            fitting = [d for d in options if d.weekday() == weekday]
+            if fitting:
+                return min(fitting, key=lambda d: abs((d - dct).days)).isoformat()
+        tense = self.tense(start, end)
+        past = [d for d in options if d <= dct]
+        future = [d for d in options if d >= dct]
+        if tense == FUTURE and future:
+            return min(future).isoformat()
+        if tense == PAST and past:
+            return max(past).isoformat()
+        # no cue: the past (news default) unless the coming reading is only weeks away
+        soon = [d for d in future if (d - dct).days <= _NEAR_FUTURE_DAYS]
+        return (min(soon) if soon else max(past) if past else min(future)).isoformat()
+
+    def _r_iso(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+        if d is None:
+            return None
+        if m["hh"]:
+            return "TIME", f"{d.isoformat()}T{m['hh']}:{m['mm']}"
+        return "DATE", d.isoformat()
+
+    def _r_numeric(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        mon, day = (b, a) if a > 12 else (a, b)
+        d = _safe_date(y, mon, day)
+        return ("DATE", d.isoformat()) if d else None
+
+    def _r_mdy(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        mon, day = _month_number(m["mon"]), int(re.match(r"\d+", m["d"]).group())
+        if m["y"]:
+            d = _safe_date(int(m["y"]), mon, day)
+            return ("DATE", d.isoformat()) if d else None
+        wd = re.match(r"[A-Za-z]+", m.group())
+        weekday = WEEKDAYS.get(wd.group().lower()) if wd else None
+        value = self._resolve_month_day(mon, day, start, end, weekday)
+        return ("DATE", value) if value else None
+
+    _r_dmy = _r_mdy
+
+    def _r_month_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        if m["y"]:
+            y = int(m["y"])
+        else:
+            y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+        return "DATE", _month(y, _month_number(m["mon"]))
+
+    def _r_month(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        mon, dct = _month_number(m["mon"]), self.dct
+        rel = (m["rel"] or "").lower()
+        if rel == "last":
+            y = dct.year if mon < dct.month else dct.year - 1
+        elif rel in ("next", "coming"):
+            y = dct.year if mon > dct.month else dct.year + 1
+        elif rel == "this":
+            y = dct.year
+        else:
+            tense = self.tense(start, end)
+            past_y = dct.year if mon <= dct.month else dct.year - 1
+            future_y = dct.year if mon >= dct.month else dct.year + 1
+            if tense is None:  # the past, unless the coming month is at most two away
+                ahead = (future_y * 12 + mon) - (dct.year * 12 + dct.month)
+                tense = FUTURE if 0 < ahead <= _NEAR_FUTURE_DAYS // 31 else PAST
+            y = future_y if tense == FUTURE else past_y
+        return "DATE", _month(y, mon)
+
+    def _r_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", m["y"]
+
+    def _r_decade(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        if m["d2"]:
+            century = "20" if int(m["d2"]) <= (self.dct.year % 100) // 10 else "19"
+            return "DATE", century + m["d2"]
+        return "DATE", m["c"] + m["d"]
+
+    def _r_season(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        code = SEASONS[m["s"].lower()][0]
+        if m["y"]:
+            return "DATE", f"{m['y']}-{code}"
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        dct = self.dct
+        spans = [(y, *_season_span(y, code)) for y in range(dct.year - 2, dct.year + 3)]
+        current = next((y for y, s, e in spans if s <= dct < e), None)
+        if rel in ("next", "the coming", "the following"):
+            y = next(y for y, s, _ in spans if s > dct)
+        elif rel in ("last", "the past", "the previous"):
+            y = max(y for y, _, e in spans if e <= dct)
+        elif rel == "this":
+            y = current if current is not None else dct.year
+        elif current is not None:
+            y = current
+        elif self.tense(start, end) == FUTURE:
+            y = next(y for y, s, _ in spans if s > dct)
+        else:
+            y = max(y for y, _, e in spans if e <= dct)
+        return "DATE", f"{y:04d}-{code}"
+
+    def _quarter_value(self, q: int, year: int | None, rel: str | None, start: int, end: int) -> str:
+        dct_q = _quarter(self.dct.month)
+        if year is None:
+            if rel in ("this", "current"):
+                year = self.dct.year
+            elif rel == "last":
+                year = self.dct.year - 1
+            elif rel == "next":
+                year = self.dct.year + 1
+            else:  # the closest such quarter; financial news reports the one just ended
+                year = self.dct.year if q <= dct_q or q - dct_q < 2 else self.dct.year - 1
+        return f"{year:04d}-Q{q}"
+
+    def _r_quarter(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        q = ORDINALS[m["o"].lower()]
+        y = m["y1"] or m["y2"]
+        rel = (m["rel"] or m["rel2"] or "").lower() or None
+        if rel and m["rel"] and "year" not in m.group().lower() and rel in ("last", "next", "this"):
+            # "last third quarter" is unusual; treat "last/next" as year-relative only with "year"
+            rel = None if rel != "this" else rel
+        return "DATE", self._quarter_value(q, int(y) if y else None, rel, start, end)
+
+    def _r_quarter_code(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", self._quarter_value(int(m["q"]), int(m["y"]) if m["y"] else None, None,
+                                           start, end)
+
+    def _r_quarter_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        rel = (m["rel"] or "").lower()
+        year_ago = rel in ("year-ago", "year-earlier") or bool(m["rel2"])
+        if rel in ("same", "comparable", "corresponding") and not year_ago:
+            return "DATE", f"{self.anchor('quarter').year:04d}-Q{_quarter(self.anchor('quarter').month)}"
+        y, mo = self.dct.year, self.dct.month
+        if rel == "current":
+            return "DATE", f"{y:04d}-Q{_quarter(mo)}"
+        y, mo = _add_months(y, mo, -3)  # the quarter just reported on
+        if year_ago:
+            y -= 1
+        return "DATE", f"{y:04d}-Q{_quarter(mo)}"
+
+    def _r_year_ago_adj(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        quarter = self._recent_quarter(start)
+        if quarter:
+            return "DATE", f"{quarter.year - 1:04d}-Q{_quarter(quarter.month)}"
+        return "DATE", f"{self.dct.year - 1:04d}"
+
+    def _recent_quarter(self, pos: int, window: int = 400) -> date | None:
+        """A quarter mentioned shortly before ``pos``: "a year ago" then means that quarter."""
+        for offset, d, gran in reversed(self.anchors):
+            if pos - offset > window:
+                return None
+            if gran == "quarter":
+                return d
+        return None
+
+    def _day_value(self, d: date, pod: str | None) -> tuple[str, str]:
+        if pod:
+            code = "NI" if pod.lower() == "overnight" else PARTS_OF_DAY[pod.lower()]
+            return "TIME", f"{d.isoformat()}T{code}"
+        return "DATE", d.isoformat()
+
+    def _r_relday(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        w = re.sub(r"\s+", " ", m["w"].lower())
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                  "the day before yesterday": -2, "the day after tomorrow": 2}[w]
+        pod = m["pod"] or ("night" if w == "tonight" else None)
+        return self._day_value(self.dct + timedelta(days=offset), pod)
+
+    def _r_this_pod(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        rel, pod = m["rel"].lower(), m["pod"].lower()
+        offset = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+        if rel == "last" and pod != "night":
+            offset = -1
+        return self._day_value(self.dct + timedelta(days=offset), pod)
+
+    def _r_overnight(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", self.dct.isoformat()
+
+    def _r_weekday(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        g = m.groupdict()
+        wd, today = WEEKDAYS[g["wd"].lower()], self.dct.weekday()
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "past", "previous"):
+            back = (today - wd - 1) % 7 + 1
+            d = self.dct - timedelta(days=back)
+        elif rel in ("next", "coming"):
+            d = self.dct + timedelta(days=(wd - today - 1) % 7 + 1)
+        elif self.tense(start, end) == FUTURE:  # no cue: the news default, past
+            ahead = (wd - today) % 7 if rel == "this" else (wd - today - 1) % 7 + 1
+            d = self.dct + timedelta(days=ahead)
+        else:
+            d = self.dct - timedelta(days=(today - wd) % 7)
+        return self._day_value(d, g.get("pod"))
+
+    def _r_clock_day(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        _, day = self._r_weekday(m, start, end)
+        return "TIME", self._r_clock(m, date.fromisoformat(day))
+
+    def _r_weekday_set(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+
+    def _r_clock(self, m: re.Match[str], day: date) -> str | None:
+        if "w" in m.re.groupindex and m["w"]:
+            hh, mm = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
+        else:
+            hh, mm = int(m["h"]), int(m["m"] or 0)
+            ap = (m["ap"] or "").lower().replace(".", "").replace(" ", "") if "ap" in m.re.groupindex else ""
+            if ap == "pm" and hh < 12:
+                hh += 12
+            elif ap == "am" and hh == 12:
+                hh = 0
+        return f"{day.isoformat()}T{hh:02d}:{mm:02d}"
+
+    def _r_anchored_n(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        n = _number(m["n"])
+        unit = _unit_key(m["u"])
+        direction = re.sub(r"\s+", " ", m["dir"].lower())
+        if unit in ("second", "minute", "hour"):
+            if direction in ("ago", "back", "from now"):
+                return "DATE", "PRESENT_REF"
+            return "DATE", self.anchor("day").isoformat()
+        if n is None or not float(n).is_integer():
+            return "DATE", "FUTURE_REF" if direction in ("later", "after", "from now") else "PAST_REF"
+        n = int(n)
+        if unit == "year" and direction in ("ago", "earlier", "back", "before") and \
+                (quarter := self._recent_quarter(start)) is not None:
+            return "DATE", f"{quarter.year - n:04d}-Q{_quarter(quarter.month)}"
+        complement = not re.match(r"\s*([,.;:)!?\"”]|$|and\b|but\b)", self.text[end:end + 6])
+        if direction in ("ago", "back"):
+            base, sign = self.dct, -1
+        elif direction == "from now":
+            base, sign = self.dct, 1
+        elif direction == "after":
+            base, sign = self.anchor(unit), (-1 if complement else 1)
+        elif direction in ("before", "prior"):
+            base, sign = self.anchor(unit), (1 if complement else -1)
+        elif direction in ("later", "afterwards", "afterward"):
+            base, sign = self.anchor(unit), 1
+        else:  # earlier, previously
+            base, sign = self.anchor(unit), -1
+        value, _, _ = _shift(base, unit, sign * n)
+        return "DATE", value
+
+    def _r_anchored_the(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        unit, direction = m["u"].lower(), m["dir"].lower()
+        complement = not re.match(r"\s*([,.;:)!?\"”]|$|and\b|but\b)", self.text[end:end + 6])
+        if direction == "after":
+            sign = -1 if complement else 1
+        elif direction in ("before", "prior"):
+            sign = 1 if complement else -1
+        else:
+            sign = 1 if direction == "later" else -1
+        value, d, _ = _shift(self.anchor(unit), unit, sign)
+        if unit == "night":
+            return "TIME", f"{d.isoformat()}TNI"
+        return "DATE", value
+
+    def _r_anchored_rel(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        rel, unit = m["rel"].lower(), m["u"].lower()
+        prev = _PREV_WORD.search(self.text[max(0, start - 20):start])
+        if rel == "next" and unit in ("week", "month", "year") and prev and \
+                prev.group(1).lower() in _DURATION_PREPS:
+            return "DURATION", _duration(1, unit)
+        sign = {"previous": -1, "preceding": -1, "prior": -1, "following": 1, "next": 1,
+                "same": 0}[rel]
+        pod = unit if unit in PARTS_OF_DAY else None
+        base_unit = "day" if pod else unit
+        value, d, _ = _shift(self.anchor(base_unit), base_unit, sign)
+        if pod or unit == "night":
+            return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod or 'night']}"
+        return "DATE", value
+
+    def _r_anchored_that(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        unit = m["u"].lower()
+        pod = unit if unit in PARTS_OF_DAY else None
+        value, d, _ = _shift(self.anchor("day" if pod else unit), "day" if pod else unit, 0)
+        if pod:
+            return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}"
+        return "DATE", value
+
+    def _r_dct_rel(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        unit = m["u"].lower()
+        if rel in ("the past", "the coming", "the last", "the next"):
+            return "DURATION", "P1DE" if unit == "decade" else _duration(1, unit)
+        if rel in ("the previous", "the preceding"):
+            value, _, _ = _shift(self.anchor(unit), unit, -1)
+            return "DATE", value
+        n = {"last": -1, "this": 0, "the current": 0, "the latest": 0, "next": 1}[rel]
+        if unit == "weekend":
+            return "DATE", self._weekend(n)
+        if unit == "decade":
+            return "DATE", str(self.dct.year // 10 + n)
+        if unit == "century":
+            return "DATE", f"{self.dct.year // 100 + n:02d}"
+        value, _, _ = _shift(self.dct, unit, n)
+        return "DATE", value
+
+    def _weekend(self, n: int | None, start: int = 0, end: int = 0) -> str:
+        """Weekend n weeks from the DCT's; None means "the weekend" read by tense."""
+        wd = self.dct.weekday()
+        if n is None:
+            coming = self.tense(start, end) == FUTURE
+            n = (0 if wd < 5 else 1) if coming else (0 if wd >= 5 else -1)
+        return _week(self.dct + timedelta(weeks=n)) + "-WE"
+
+    def _r_weekend(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", self._weekend(None, start, end)
+
+    def _r_set_every(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        u = m["u"].lower().rstrip("s")
+        if u in WEEKDAYS:
+            return "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}"
+        n = _number(m["n"]) if m["n"] else 1
+        if "other" in m.group().lower():
+            n = 2
+        return "SET", _duration(n, _unit_key(m["u"]))
+
+    def _r_set_freq(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "SET", FREQUENCY_WORDS[m["w"].lower()]
+
+    def _r_set_per(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "SET", _duration(1, m["u"])
+
+    def _r_duration(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        n = _number(m["n"])
+        unit = _unit_key(m["u"])
+        return "DURATION", _duration(n, unit)
+
+    def _r_duration_half(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        if m["u2"]:
+            unit = m["u2"].lower()
+            smaller = {"hour": ("PT30M"), "day": "PT12H", "year": "P6M", "month": "P15D"}
+            return "DURATION", smaller[unit]
+        unit = m["u1"].lower()
+        bigger = {"hour": "PT90M", "day": "PT36H", "year": "P18M", "month": "P45D"}
+        return "DURATION", bigger[unit]
+
+    def _r_duration_adj(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DURATION", _duration(_number(m["n"]), _unit_key(m["u"]))
+
+    def _r_duration_plural(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
+        if pre == "recent":
+            return "DATE", "PAST_REF"
+        return "DURATION", _duration(None, _unit_key(m["u"]))
+
+    def _r_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        w = re.sub(r"\s+", " ", m["w"].lower())
+        if w not in REFERENCES:
+            w = "the future"
+        return "DATE", REFERENCES[w]
+
+
+# ----------------------------------------------------------------------------- validation
+
+
+def _windows(text: str, before: int = 45, after: int = 30) -> dict[str, list[tuple[int, int]]]:
+    """Per cue class, the stretches of text around its cue words, cut at whitespace."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for m in CUE_TOKEN.finditer(text):
+        cls = _cue_class(m.group())
+        if cls is None:
+            continue
+        a = max(0, m.start() - before)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = min(n, m.end() + after)
+        while b < n and not text[b].isspace():
+            b += 1
+        spans = out.setdefault(cls, [])
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return out
+
+
+def _cue_class(token: str) -> str | None:
+    first = token[0]
+    if first.isdigit():
+        return "D"
+    if first in "'’":
+        return "A"
+    low = token.lower()
+    if low in UNIT_WORDS:
+        return "U"
+    if low in TIME_WORDS:
+        return "T"
+    if first.isupper():
+        if low in MONTHS:
+            return "M"
+        if low.rstrip("s") in WEEKDAYS:
+            return "W"
+    return None
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text[max(0, pos - 24):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _valid(name: str, m: re.Match[str], text: str, start: int) -> bool:
+    """Context checks a regular expression cannot express compactly."""
+    if name == "year":
+        if m["mod"]:
+            return True
+        prev = _prev_word(text, m.start())
+        after = text[m.end():m.end() + 12]
+        if prev in _YEAR_PREPS or re.match(r"(['’]s\b|\s*[.,;:)!?\"”]|\s*$|\s+[A-Z])", after):
+            return True
+        return bool(re.match(r"\s+(was|is|has|had|saw|will|and|or|to|when|as|budget|election"
+                             r"|elections|season|levels?|figures|results|rate|contract|law|act"
+                             r"|agreement|deal|summit|war|campaign|census|estimates?|tax)\b", after))
+    if name == "month":
+        if m["mon"] == "May" and not (m["mod"] or m["rel"]):
+            return _prev_word(text, m.start("mon")) in _MAY_PREPS
+        return True
+    if name == "season":
+        if m["y"] or m["rel"] or m["mod"]:
+            return True
+        if m["s"].lower() == "fall":
+            return False
+        return _prev_word(text, m.start()) in _SEASON_PREPS and \
+            not re.match(r"\s+(?:of|offensive|campaign|session|games|olympics|palace)\b",
+                         text[m.end():m.end() + 14], re.IGNORECASE)
+    if name == "duration":
+        unit = m["u"].lower()
+        n = m["n"].lower()
+        if unit.startswith("second") and n in ("a", "an"):
+            return False
+        if unit.startswith("quarter") and (n in ("a", "an", "one") or (
+                not unit.endswith("s") and not m["rel"])):
+            return False
+        return not (n in ("some", "many") and not unit.endswith("s"))
+    if name == "duration_plural":
+        return bool(m["pre"]) or _prev_word(text, m.start()) in _PLURAL_PREPS
+    if name == "ref":
+        w = m["w"].lower()
+        if w == "soon" and _prev_word(text, m.start()) in ("as",):
+            return False
+        return not (w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]))
+    if name == "set_per":
+        return bool(_SET_PER_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+    if name == "clock24":
+        return bool(m["tz"]) or _prev_word(text, m.start()) in (
+            "at", "from", "until", "till", "by", "before", "after", "around", "about", "since", "to")
+    if name == "quarter_ref":
+        return bool(m["rel"]) or _prev_word(text, m.start()) in ("in", "for", "during", "of")
+    if name == "dmy":
+        return not re.match(r"\s*(?:%|percent)", text[m.end():m.end() + 9])
+    return True
