@@ -234,6 +234,42 @@ def events(
 
 
 @app.command()
+def bench(
+    files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Code only; skip the DuckDB writes.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+) -> None:
+    """Measure throughput and peak memory of the whole pipeline on a corpus.
+
+    Example:
+
+      eventwire bench ../shared/data/corpus/te3_silver.jsonl.gz
+    """
+    import json
+
+    from eventwire.eval.bench import bench_pipeline
+
+    with Progress(SpinnerColumn(), TextColumn("[bold]bench[/bold] {task.description}"),
+                  TimeElapsedColumn(), console=err) as progress:
+        task = progress.add_task("loading model", total=None)
+        result = bench_pipeline(
+            files, limit=limit, store=not no_store,
+            on_progress=lambda a, e: progress.update(task, description=f"{a} articles, {e} events"),
+        )
+    if as_json:
+        out_console.print_json(json.dumps(result.as_dict()))
+        return
+    out_console.print(
+        f"{result.name}: {result.articles} articles ({result.failed} failed), "
+        f"{result.events} events = {result.events_per_article:.2f} events/article; "
+        f"{result.seconds:.1f} s = {result.articles_per_s:.2f} articles/s; "
+        f"peak RSS {result.peak_rss_mb:.0f} MB",
+        highlight=False,
+    )
+
+
+@app.command()
 def version() -> None:
     """Print the eventwire version."""
     out_console.print(__version__)
