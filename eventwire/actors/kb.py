@@ -19,6 +19,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Strip accents, unify apostrophes, drop dots, hyphens to spaces; keep case."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -27,6 +28,7 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", plain).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """The lookup key of a surface form: folded and lower-cased."""
     return fold(text).lower()
@@ -78,6 +80,13 @@ class KB:
     people: tuple[Person, ...]
     person_aliases: dict[str, tuple[int, ...]]
     max_words: int
+    starts: dict[str, int]  # first_word() of a key -> most words such a key has
+
+
+def first_word(key: str) -> str:
+    """The part of a key's first word before any apostrophe ("kyiv's" -> "kyiv")."""
+    head = key.split(" ", 1)[0]
+    return head.split("'", 1)[0]
 
 
 def _entity(row: list[Any]) -> Entity:
@@ -106,4 +115,8 @@ def load() -> KB:
             aliases.setdefault(key, []).append(idx)
     frozen = {key: tuple(ids) for key, ids in aliases.items()}
     longest = max(len(k.split()) for k in (*entities, *sectors, *frozen))
-    return KB(entities, sectors, tuple(people), frozen, longest)
+    starts: dict[str, int] = {}
+    for k in (*entities, *sectors, *frozen):
+        fw = first_word(k)
+        starts[fw] = max(starts.get(fw, 0), len(k.split()))
+    return KB(entities, sectors, tuple(people), frozen, longest, starts)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from eventwire.actors.kb import KB, Entity, case_matches, load, norm
+from eventwire.actors.kb import KB, Entity, case_matches, first_word, load, norm
 from eventwire.model import Actor
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _segment(toks: list[Tok], text: str, kb: KB, strict: bool) -> list[Item]:
     i, n = 0, len(toks)
     while i < n:
         found = None
-        for j in range(_reach(toks, i, kb.max_words), i, -1):
+        for j in range(_span_limit(toks, i, kb), i, -1):
             if not _wordlike(toks[j - 1].text) or not _wordlike(toks[i].text):
                 continue
             surface = text[toks[i].start : toks[j - 1].end]
@@ -121,6 +121,24 @@ def _segment(toks: list[Tok], text: str, kb: KB, strict: bool) -> list[Item]:
         items.append(found)
         i = found.j
     return items
+
+
+def _span_limit(toks: list[Tok], i: int, kb: KB) -> int:
+    """One past the last token a knowledge-base key starting at ``i`` could cover.
+
+    Most tokens start no key at all; skipping them (and capping the n-gram at
+    the longest key with that first word) keeps segmentation linear in practice.
+    """
+    words = kb.starts.get(first_word(norm(toks[i].text)))
+    if words is None:
+        return i
+    end, seen = _reach(toks, i, kb.max_words), 0
+    for k in range(i, end):
+        if _wordlike(toks[k].text):
+            seen += 1  # each word-like token gives at least one word of the key
+            if seen > words:
+                return k
+    return end
 
 
 def _wordlike(text: str) -> bool:
