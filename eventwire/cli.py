@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -22,8 +23,39 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out_console = Console(soft_wrap=False)
+out_console = Console(soft_wrap=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
 err = Console(stderr=True)
+
+
+class _Reporter:
+    """Progress for long jobs: a live bar on a terminal, a line every few seconds in logs."""
+
+    def __init__(self, label: str, every_s: float = 10.0) -> None:
+        self.label, self.every_s = label, every_s
+        self.live = err.is_terminal
+        self._last = time.perf_counter()
+        self._progress = Progress(
+            SpinnerColumn(), TextColumn(f"[bold]{label}[/bold] {{task.description}}"),
+            TimeElapsedColumn(), console=err, disable=not self.live,
+        )
+        self._task = self._progress.add_task("starting", total=None)
+
+    def __enter__(self) -> _Reporter:
+        self._progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.__exit__(None, None, None)
+
+    def update(self, text: str) -> None:
+        if self.live:
+            self._progress.update(self._task, description=text)
+        elif time.perf_counter() - self._last >= self.every_s:
+            self._last = time.perf_counter()
+            err.print(f"{self.label}: {text}", highlight=False)
+
+    def print(self, text: str) -> None:
+        (self._progress.console if self.live else err).print(text, highlight=False)
 
 FilesArg = Annotated[
     list[str],
@@ -145,21 +177,13 @@ def ingest(
     except StoreError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingest[/bold] {task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    )
-
     def describe() -> str:
         dt = max(time.perf_counter() - t0, 1e-9)
         return (f"{counts['ok']} articles ({counts['ok'] / dt:.1f}/s), {counts['events']} events, "
                 f"{counts['skipped']} already stored, {counts['failed']} failed")
 
-    with store, progress:
-        task = progress.add_task(describe(), total=None)
+    with store, _Reporter("ingest") as progress:
+        progress.update(describe())
         for chunk in _chunks(_articles(files, counts), commit_every):
             known = store.known_ids([a.id for a in chunk])
             todo, seen = [], set(known)
@@ -173,13 +197,13 @@ def ingest(
             for c in pipeline.run(todo, keep_negated=keep_negated):
                 if c.error:
                     counts["failed"] += 1
-                    progress.console.print(f"[red]error[/red] {c.error}", highlight=False)
+                    progress.print(f"[red]error[/red] {c.error}")
                 else:
                     done.append((c.article, c.events))
             _, added_events = store.write(done)
             counts["ok"] += len(done)
             counts["events"] += added_events
-            progress.update(task, description=describe())
+            progress.update(describe())
         totals = store.counts()
     _summary(counts, time.perf_counter() - t0)
     err.print(f"store {db}: {totals['articles']} articles, {totals['events']} events in all",
@@ -250,12 +274,11 @@ def bench(
 
     from eventwire.eval.bench import bench_pipeline
 
-    with Progress(SpinnerColumn(), TextColumn("[bold]bench[/bold] {task.description}"),
-                  TimeElapsedColumn(), console=err) as progress:
-        task = progress.add_task("loading model", total=None)
+    with _Reporter("bench") as progress:
+        progress.update("loading model")
         result = bench_pipeline(
             files, limit=limit, store=not no_store,
-            on_progress=lambda a, e: progress.update(task, description=f"{a} articles, {e} events"),
+            on_progress=lambda a, e: progress.update(f"{a} articles, {e} events"),
         )
     if as_json:
         out_console.print_json(json.dumps(result.as_dict()))

@@ -32,6 +32,12 @@ LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin
                "announce", "host", "attend", "continue", "resume", "plan", "organize", "organise"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "night", "morning", "evening", "afternoon", "weekend", "day", "week", "month", "year"}
+# "the government of X", and counts or groups standing for their members:
+# "thousands of Georgian protesters", "a group of rebels".
+OF_HEADS = {"government", "army", "military", "ministry", "forces", "force", "president",
+            "leader", "troops", "police", "people", "residents", "thousand", "hundred", "dozen",
+            "million", "score", "group", "crowd", "number", "member", "unit", "some", "many",
+            "most", "all", "several"}
 GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
 
 
@@ -93,9 +99,7 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True) -> A
         return hit
     for child in tok.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (
-            child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in (
-                "government", "army", "military", "ministry", "forces", "force", "president",
-                "leader", "troops", "police", "people", "residents")):
+            child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in OF_HEADS):
             target = child
             if child.dep_ == "prep":
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
