@@ -177,9 +177,10 @@ def ingest(
     except StoreError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
-    def describe() -> str:
+    def describe(pending: int = 0) -> str:
         dt = max(time.perf_counter() - t0, 1e-9)
-        return (f"{counts['ok']} articles ({counts['ok'] / dt:.1f}/s), {counts['events']} events, "
+        n = counts["ok"] + pending
+        return (f"{n} articles ({n / dt:.1f}/s), {counts['events']} events stored, "
                 f"{counts['skipped']} already stored, {counts['failed']} failed")
 
     with store, _Reporter("ingest") as progress:
@@ -200,6 +201,7 @@ def ingest(
                     progress.print(f"[red]error[/red] {c.error}")
                 else:
                     done.append((c.article, c.events))
+                    progress.update(describe(len(done)))
             _, added_events = store.write(done)
             counts["ok"] += len(done)
             counts["events"] += added_events
