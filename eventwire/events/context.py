@@ -8,39 +8,13 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.modality import REPORTING
 from eventwire.model import Actor, Attribution, Place, TimeValue, Timex
+from eventwire.time import precision_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])(-\d{2})?)?")
 PLACE_PREPS = {"in", "at", "near", "into", "over", "across", "outside", "inside", "around"}
-
-
-def _fallback_precision(value: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", value):
-        return "season"
-    if re.fullmatch(r"\d{4}-(Q[1-4]|H[12])", value):
-        return "quarter"
-    return "year"
-
-
-def precision_of(value: str) -> str:
-    """The time stage's precision when it is installed, else a small local equivalent."""
-    try:
-        from eventwire.time import precision_of as time_precision  # type: ignore[attr-defined]
-    except ImportError:
-        return _fallback_precision(value)
-    try:
-        result = time_precision(value)
-    except Exception:  # the time stage is being written in parallel; never fail an event on it
-        return _fallback_precision(value)
-    return result if isinstance(result, str) else _fallback_precision(value)
 
 
 def _token_at(sent: Span, start: int, end: int) -> Token | None:
@@ -97,7 +71,7 @@ def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date
     if best is None:
         return TimeValue(value=published.isoformat(), precision="day", text=None)
     _, tx, value = best
-    return TimeValue(value=value, precision=precision_of(value), text=tx.text,
+    return TimeValue(value=value, precision=precision_of(value) or "year", text=tx.text,
                      start=tx.start, end=tx.end)
 
 
