@@ -27,7 +27,7 @@ out_console = Console(soft_wrap=False, width=None if sys.stdout.isatty() or os.e
 err = Console(stderr=True)
 
 
-class _Reporter:
+class Reporter:
     """Progress for long jobs: a live bar on a terminal, a line every few seconds in logs."""
 
     def __init__(self, label: str, every_s: float = 10.0) -> None:
@@ -40,7 +40,7 @@ class _Reporter:
         )
         self._task = self._progress.add_task("starting", total=None)
 
-    def __enter__(self) -> _Reporter:
+    def __enter__(self) -> Reporter:
         self._progress.__enter__()
         return self
 
@@ -183,7 +183,7 @@ def ingest(
         return (f"{n} articles ({n / dt:.1f}/s), {counts['events']} events stored, "
                 f"{counts['skipped']} already stored, {counts['failed']} failed")
 
-    with store, _Reporter("ingest") as progress:
+    with store, Reporter("ingest") as progress:
         progress.update(describe())
         for chunk in _chunks(_articles(files, counts), commit_every):
             known = store.known_ids([a.id for a in chunk])
@@ -260,45 +260,19 @@ def events(
 
 
 @app.command()
-def bench(
-    files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
-    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
-    no_store: Annotated[bool, typer.Option("--no-store", help="Code only; skip the DuckDB writes.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
-) -> None:
-    """Measure throughput and peak memory of the whole pipeline on a corpus.
-
-    Example:
-
-      eventwire bench ../shared/data/corpus/te3_silver.jsonl.gz
-    """
-    import json
-
-    from eventwire.eval.bench import bench_pipeline
-
-    with _Reporter("bench") as progress:
-        progress.update("loading model")
-        result = bench_pipeline(
-            files, limit=limit, store=not no_store,
-            on_progress=lambda a, e: progress.update(f"{a} articles, {e} events"),
-        )
-    if as_json:
-        out_console.print_json(json.dumps(result.as_dict()))
-        return
-    out_console.print(
-        f"{result.name}: {result.articles} articles ({result.failed} failed), "
-        f"{result.events} events = {result.events_per_article:.2f} events/article; "
-        f"{result.seconds:.1f} s = {result.articles_per_s:.2f} articles/s; "
-        f"peak RSS {result.peak_rss_mb:.0f} MB",
-        highlight=False,
-    )
-
-
-@app.command()
 def version() -> None:
     """Print the eventwire version."""
     out_console.print(__version__)
 
+
+def _register_subcommands() -> None:
+    from eventwire.eval.commands import bench_app, eval_app
+
+    app.add_typer(eval_app, name="eval")
+    app.add_typer(bench_app, name="bench")
+
+
+_register_subcommands()
 
 if __name__ == "__main__":  # pragma: no cover
     app()

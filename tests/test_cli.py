@@ -87,7 +87,7 @@ def test_events_without_store_says_what_to_do(tmp_path):
 
 
 def test_help_has_examples():
-    for cmd in ("code", "ingest", "events", "bench"):
-        res = runner.invoke(app, [cmd, "--help"])
+    for cmd in (["code"], ["ingest"], ["events"], ["bench", "pipeline"], ["eval", "time"]):
+        res = runner.invoke(app, [*cmd, "--help"])
         assert res.exit_code == 0
         assert "Example" in res.stdout

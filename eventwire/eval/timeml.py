@@ -141,6 +141,32 @@ def evaluate(paths: Iterable[str | Path]) -> Scores:
     return scores
 
 
+def run_eval(folder: str | Path) -> dict[str, float | int]:
+    """TempEval-3 Task A figures over every .tml file in a folder (DCT excluded)."""
+    files = sorted(Path(folder).glob("*.tml"))
+    if not files:
+        raise ValueError(f"no .tml files in {folder}")
+    summary: dict[str, float | int] = {"documents": len(files)}
+    summary.update(evaluate(files).summary())
+    return summary
+
+
+def run_bench(folder: str | Path, repeat: int = 3) -> dict[str, float | int]:
+    """Documents per second of tag() alone on the TimeML texts (best of ``repeat`` passes)."""
+    import time
+
+    docs = [parse_tml(p) for p in sorted(Path(folder).glob("*.tml"))]
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for d in docs:
+            tag(d.text, d.dct)
+        best = min(best, time.perf_counter() - t0)
+    chars = sum(len(d.text) for d in docs)
+    return {"documents": len(docs), "seconds": round(best, 3),
+            "docs_per_s": round(len(docs) / best, 1), "chars_per_s": round(chars / best)}
+
+
 def main(folder: str) -> None:
     """``python -m eventwire.eval.timeml FOLDER``: print the scores and the first errors."""
     scores = evaluate(sorted(Path(folder).glob("*.tml")))

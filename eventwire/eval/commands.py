@@ -1,0 +1,171 @@
+"""`eventwire eval …` and `eventwire bench …`: accuracy and speed, printed as numbers.
+
+Each stage's scorer lives in its own module (eventwire/eval/<stage>.py) and
+exposes ``run_eval(...) -> dict`` and ``run_bench(...) -> dict``; this module
+only parses arguments and prints the figures, so all reports look alike.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+eval_app = typer.Typer(help="Score a stage on a gold evaluation set.", no_args_is_help=True)
+bench_app = typer.Typer(help="Measure speed and memory (numbers printed, never asserted).",
+                        no_args_is_help=True)
+console = Console()
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")]
+
+
+def _stage_function(module: str, name: str) -> Callable[..., dict[str, Any]]:
+    mod = importlib.import_module(f"eventwire.eval.{module}")
+    fn = getattr(mod, name, None)
+    if fn is None:  # pragma: no cover - only while a scorer is being written
+        raise typer.BadParameter(f"eventwire.eval.{module} has no {name}() yet")
+    return fn
+
+
+def show(title: str, figures: dict[str, Any], as_json: bool) -> None:
+    """Print figures as a two-column table (or JSON for scripts)."""
+    if as_json:
+        console.print_json(json.dumps(figures, default=str))
+        return
+    table = Table(title=title, show_header=True)
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, val in figures.items():
+        table.add_row(key, f"{val:.3f}" if isinstance(val, float) else str(val))
+    console.print(table)
+
+
+def _must_exist(path: Path) -> Path:
+    if not path.exists():
+        raise typer.BadParameter(f"{path} does not exist (the gold sets live in ../shared/eval)")
+    return path
+
+
+@eval_app.command("time")
+def eval_time(
+    folder: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """TempEval-3 Task A scores of the TIMEX3 tagger.
+
+    Example:
+
+      eventwire eval time ../shared/eval/time/timebank
+    """
+    show("time", _stage_function("timeml", "run_eval")(_must_exist(folder)), as_json)
+
+
+@eval_app.command("geo")
+def eval_geo(
+    file: Annotated[Path, typer.Argument(help="A geoparsing gold file (LGL / TR-News XML).")],
+    mode: Annotated[str, typer.Option(help="resolve (gold spans given) or end2end.")] = "resolve",
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Geoparsing accuracy: acc@161 km, exact-id accuracy, errors in km, AUC, recognition P/R/F1.
+
+    Example:
+
+      eventwire eval geo ../shared/eval/geo/lgl.xml --mode resolve
+    """
+    if mode not in ("resolve", "end2end"):
+        raise typer.BadParameter("--mode is resolve or end2end")
+    fn = _stage_function("geo", "run_eval")
+    show(f"geo {mode} {file.name}", fn(_must_exist(file), mode=mode, limit=limit), as_json)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gsr: Annotated[Path, typer.Option(help="PLOVER GSR JSONL with source/target codes.")] = Path(
+        "../shared/eval/events/plover_gsr_dev.jsonl"),
+    cases: Annotated[Path, typer.Option(help="Actor resolution cases JSONL.")] = Path(
+        "../shared/eval/events/actor_resolution_cases.jsonl"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Actor country and country+sector accuracy.
+
+    Example:
+
+      eventwire eval actors --gsr ../shared/eval/events/plover_gsr_dev.jsonl
+    """
+    fn = _stage_function("actors", "run_eval")
+    show("actors", fn(_must_exist(gsr), _must_exist(cases)), as_json)
+
+
+@bench_app.command("pipeline")
+def bench_pipeline_cmd(
+    files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Code only; skip the DuckDB writes.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Throughput and peak memory of the whole pipeline (and the store) on a corpus.
+
+    Example:
+
+      eventwire bench pipeline ../shared/data/corpus/te3_silver.jsonl.gz
+    """
+    from eventwire.cli import Reporter
+    from eventwire.eval.bench import bench_pipeline
+
+    with Reporter("bench") as progress:
+        progress.update("loading model")
+        result = bench_pipeline(
+            files, limit=limit, store=not no_store,
+            on_progress=lambda a, e: progress.update(f"{a} articles, {e} events"),
+        )
+    show(result.name, result.as_dict(), as_json)
+
+
+@bench_app.command("time")
+def bench_time(
+    folder: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Documents per second of the TIMEX3 tagger alone, one core.
+
+    Example:
+
+      eventwire bench time ../shared/eval/time/timebank
+    """
+    show("bench time", _stage_function("timeml", "run_bench")(_must_exist(folder)), as_json)
+
+
+@bench_app.command("geo")
+def bench_geo(
+    file: Annotated[Path, typer.Argument(help="A geoparsing gold file (its toponyms are resolved).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Gazetteer load time, toponyms resolved per second, peak memory.
+
+    Example:
+
+      eventwire bench geo ../shared/eval/geo/lgl.xml
+    """
+    show("bench geo", _stage_function("geo", "run_bench")(_must_exist(file)), as_json)
+
+
+@bench_app.command("actors")
+def bench_actors(
+    cases: Annotated[Path, typer.Argument(help="Actor resolution cases JSONL.")] = Path(
+        "../shared/eval/events/actor_resolution_cases.jsonl"),
+    as_json: JsonOpt = False,
+) -> None:
+    """Microseconds per resolved actor mention.
+
+    Example:
+
+      eventwire bench actors ../shared/eval/events/actor_resolution_cases.jsonl
+    """
+    show("bench actors", _stage_function("actors", "run_bench")(_must_exist(cases)), as_json)
