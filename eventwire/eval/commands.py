@@ -103,6 +103,27 @@ def eval_actors(
     show("actors", fn(_must_exist(gsr), _must_exist(cases)), as_json)
 
 
+@eval_app.command("events")
+def eval_events(
+    gsr: Annotated[Path, typer.Option(help="PLOVER GSR JSONL (type, source, target).")] = Path(
+        "../shared/eval/events/plover_gsr_dev.jsonl"),
+    quad: Annotated[Path, typer.Option(help="Quad-labelled sentences (TSV: sentence, label).")] = Path(
+        "../shared/eval/events/conflibert_quad_train.tsv"),
+    limit: Annotated[int | None, typer.Option(help="Only the first N sentences of each set.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """PLOVER type accuracy and macro-F1, actor/recipient country accuracy, quad macro-F1.
+
+    Each sentence is coded alone; its most confident event stands for it (none: type None, quad 0).
+
+    Example:
+
+      eventwire eval events --gsr ../shared/eval/events/plover_gsr_dev.jsonl
+    """
+    fn = _stage_function("events", "run_eval")
+    show("events", fn(_must_exist(gsr), _must_exist(quad), limit=limit), as_json)
+
+
 @bench_app.command("pipeline")
 def bench_pipeline_cmd(
     files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
