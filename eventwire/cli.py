@@ -8,13 +8,16 @@ import time
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire import __version__
+
+if TYPE_CHECKING:
+    from eventwire.store import EventFilter, Store
 
 app = typer.Typer(
     name="eventwire",
@@ -24,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 out_console = Console(soft_wrap=False, width=None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class Reporter:
@@ -223,15 +226,42 @@ def _parse_day(value: str | None, name: str) -> date | None:
         raise typer.BadParameter(f"{name} wants a date like 2022-12-01, got {value!r}") from exc
 
 
+ActorOpt = Annotated[str | None, typer.Option(help="Actor code or prefix (RUS finds RUSGOV, RUSMIL).")]
+RecipientOpt = Annotated[str | None, typer.Option(help="Recipient code or prefix.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")]
+SinceOpt = Annotated[str | None, typer.Option(help="Events dated on or after YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Events dated on or before YYYY-MM-DD.")]
+LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+
+
+def _filter(actor: str | None, recipient: str | None, type_: str | None, since: str | None,
+            until: str | None, limit: int | None) -> EventFilter:
+    from eventwire.store import EventFilter
+
+    return EventFilter(actor=actor, recipient=recipient, type=type_,
+                       since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                       limit=limit)
+
+
+def _open_read_only(db: Path) -> Store:
+    from eventwire.store import Store, StoreError
+
+    try:
+        return Store(db, read_only=True)
+    except StoreError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
 @app.command()
 def events(
     db: DbOpt = Path("eventwire.duckdb"),
-    actor: Annotated[str | None, typer.Option(help="Actor code or prefix (RUS finds RUSGOV, RUSMIL).")] = None,
-    recipient: Annotated[str | None, typer.Option(help="Recipient code or prefix.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events dated on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events dated on or before YYYY-MM-DD.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    type_: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Query stored events.
@@ -243,20 +273,50 @@ def events(
       eventwire events --format jsonl > events.jsonl
     """
     from eventwire.output import write
-    from eventwire.store import EventFilter, Store, StoreError, iter_records
+    from eventwire.store import iter_records
 
     _check_format(fmt)
-    flt = EventFilter(actor=actor, recipient=recipient, type=type_,
-                      since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                      limit=limit)
-    try:
-        store = Store(db, read_only=True)
-    except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
-    with store:
+    flt = _filter(actor, recipient, type_, since, until, limit)
+    with _open_read_only(db) as store:
         n = write(iter_records(store, flt), fmt, sys.stdout, out_console)
     err.print(f"{n} events", highlight=False)
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for parquet).")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl, parquet, geojson, plover-json or gdelt-csv.")] = "csv",
+    db: DbOpt = Path("eventwire.duckdb"),
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    type_: TypeOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """Export stored events in the formats other tools load.
+
+    parquet writes a folder partitioned by year and month; gdelt-csv follows the
+    GDELT 2.0 Events columns (tab-separated) so GDELT tooling reads it unchanged;
+    plover-json is the PLOVER JSON record layout, one record per line.
+
+    Examples:
+
+      eventwire export --format parquet --output events/
+
+      eventwire export --format gdelt-csv --output events.gdelt.csv --since 2022-12-01
+    """
+    from eventwire.store.export import ExportError
+    from eventwire.store.export import export as do_export
+
+    flt = _filter(actor, recipient, type_, since, until, limit)
+    with _open_read_only(db) as store:
+        try:
+            n = do_export(store, fmt, output, flt)
+        except ExportError as exc:
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+    err.print(f"{n} events written to {output} ({fmt})", highlight=False)
 
 
 @app.command()

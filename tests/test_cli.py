@@ -87,7 +87,24 @@ def test_events_without_store_says_what_to_do(tmp_path):
 
 
 def test_help_has_examples():
-    for cmd in (["code"], ["ingest"], ["events"], ["bench", "pipeline"], ["eval", "time"]):
+    for cmd in (["code"], ["ingest"], ["events"], ["export"], ["bench", "pipeline"], ["eval", "time"]):
         res = runner.invoke(app, [*cmd, "--help"])
         assert res.exit_code == 0
         assert "Example" in res.stdout
+
+
+def test_export_formats_from_a_real_store(tmp_path):
+    db = tmp_path / "t.duckdb"
+    assert runner.invoke(app, ["ingest", str(SAMPLES), "--db", str(db)]).exit_code == 0
+    n_stored = len(runner.invoke(app, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines())
+    assert n_stored > 0
+    for fmt, name in (("csv", "e.csv"), ("parquet", "pq"), ("geojson", "e.geojson"),
+                      ("plover-json", "e.jsonl"), ("gdelt-csv", "e.tsv")):
+        res = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "--output",
+                                  str(tmp_path / name)])
+        assert res.exit_code == 0, res.output
+        assert f"events written to {tmp_path / name} ({fmt})" in res.stderr
+    assert f"{n_stored} events written" in runner.invoke(
+        app, ["export", "--db", str(db), "--output", str(tmp_path / "x.csv")]).stderr
+    bad = runner.invoke(app, ["export", "--db", str(db), "--format", "xml", "--output", "x"])
+    assert bad.exit_code == 2 and "choose one of" in bad.stderr
