@@ -232,15 +232,35 @@ TypeOpt = Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. A
 SinceOpt = Annotated[str | None, typer.Option(help="Events dated on or after YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option(help="Events dated on or before YYYY-MM-DD.")]
 LimitOpt = Annotated[int | None, typer.Option(help="At most this many events.")]
+CountryOpt = Annotated[str | None, typer.Option(help="Actor or recipient country (ISO alpha-3).")]
+ModeOpt = Annotated[str | None, typer.Option(help="PLOVER mode, e.g. drone, visit.")]
+QuadOpt = Annotated[int | None, typer.Option(help="Quad class 0-4 (4 = material conflict).")]
+NearOpt = Annotated[str | None, typer.Option(help="Events located within --km of this place (e.g. Kyiv).")]
+KmOpt = Annotated[float, typer.Option(help="Radius for --near, in km.")]
+TextOpt = Annotated[str | None, typer.Option(help="Words that must all appear in the sentence.")]
 
 
-def _filter(actor: str | None, recipient: str | None, type_: str | None, since: str | None,
-            until: str | None, limit: int | None) -> EventFilter:
+def _near(place: str | None) -> tuple[float, float] | None:
+    if place is None:
+        return None
+    from eventwire.geo import lookup
+
+    for cand in lookup(place):
+        if cand.lat is not None and cand.lon is not None:
+            return cand.lat, cand.lon
+    raise typer.BadParameter(f"no place called {place!r} in the gazetteer: try another spelling")
+
+
+def _filter(actor: str | None = None, recipient: str | None = None, type_: str | None = None,
+            since: str | None = None, until: str | None = None, limit: int | None = None,
+            country: str | None = None, mode: str | None = None, quad: int | None = None,
+            near: str | None = None, km: float = 50.0, text: str | None = None) -> EventFilter:
     from eventwire.store import EventFilter
 
     return EventFilter(actor=actor, recipient=recipient, type=type_,
                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                       limit=limit)
+                       limit=limit, country=country, mode=mode, quad=quad, near=_near(near),
+                       km=km, text=text)
 
 
 def _open_read_only(db: Path) -> Store:
@@ -262,6 +282,12 @@ def events(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: LimitOpt = None,
+    country: CountryOpt = None,
+    mode: ModeOpt = None,
+    quad: QuadOpt = None,
+    near: NearOpt = None,
+    km: KmOpt = 50.0,
+    text: TextOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Query stored events.
@@ -270,13 +296,15 @@ def events(
 
       eventwire events --actor RUS --recipient UKR --type ASSAULT --since 2022-12-01
 
+      eventwire events --near Kyiv --km 100 --quad 4 --text drones
+
       eventwire events --format jsonl > events.jsonl
     """
     from eventwire.output import write
     from eventwire.store import iter_records
 
     _check_format(fmt)
-    flt = _filter(actor, recipient, type_, since, until, limit)
+    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text)
     with _open_read_only(db) as store:
         n = write(iter_records(store, flt), fmt, sys.stdout, out_console)
     err.print(f"{n} events", highlight=False)
@@ -293,6 +321,12 @@ def export(
     since: SinceOpt = None,
     until: UntilOpt = None,
     limit: LimitOpt = None,
+    country: CountryOpt = None,
+    mode: ModeOpt = None,
+    quad: QuadOpt = None,
+    near: NearOpt = None,
+    km: KmOpt = 50.0,
+    text: TextOpt = None,
 ) -> None:
     """Export stored events in the formats other tools load.
 
@@ -309,7 +343,7 @@ def export(
     from eventwire.store.export import ExportError
     from eventwire.store.export import export as do_export
 
-    flt = _filter(actor, recipient, type_, since, until, limit)
+    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text)
     with _open_read_only(db) as store:
         try:
             n = do_export(store, fmt, output, flt)

@@ -23,6 +23,12 @@ class EventFilter:
     since: date | None = None
     until: date | None = None
     article_id: str | None = None
+    country: str | None = None  # actor or recipient country
+    mode: str | None = None
+    quad: int | None = None
+    near: tuple[float, float] | None = None  # (lat, lon) of the place to search around
+    km: float = 50.0
+    text: str | None = None  # words that must all appear in the sentence (case-insensitive)
     limit: int | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
@@ -44,6 +50,28 @@ class EventFilter:
         if self.article_id:
             where.append("article_id = ?")
             params.append(self.article_id)
+        if self.country:
+            where.append("(actor_country = ? OR recipient_country = ?)")
+            params += [self.country.upper()] * 2
+        if self.mode:
+            where.append("mode = ?")
+            params.append(self.mode.lower())
+        if self.quad is not None:
+            where.append("quad = ?")
+            params.append(int(self.quad))
+        if self.near is not None:
+            # great-circle distance (haversine, Earth radius 6371 km) from the place
+            where.append(
+                "location_lat IS NOT NULL AND 2 * 6371 * asin(sqrt("
+                "pow(sin(radians(location_lat - ?) / 2), 2) + cos(radians(?)) * "
+                "cos(radians(location_lat)) * pow(sin(radians(location_lon - ?) / 2), 2))) <= ?")
+            lat, lon = self.near
+            params += [lat, lat, lon, float(self.km)]
+        if self.text:
+            for word in self.text.split():
+                where.append("sentence ILIKE ? ESCAPE '\\'")
+                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params.append(f"%{escaped}%")
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         order = " ORDER BY date_start_day, article_id, sentence_index, trigger_start"
         limit = f" LIMIT {int(self.limit)}" if self.limit else ""

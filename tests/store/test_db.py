@@ -71,3 +71,19 @@ def test_read_only_store_must_exist(tmp_path):
 ])
 def test_first_day(value, day):
     assert first_day(value) == day
+
+
+def test_more_filters(tmp_path, batch):
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(batch)
+        ids = lambda **kw: [r["id"] for r in iter_records(s, EventFilter(**kw))]  # noqa: E731
+        assert ids(country="rus") == ["a2-0", "a1-1", "a1-0"]
+        assert ids(country="UKR", type="ASSAULT") == ["a2-0", "a1-0"]
+        assert ids(quad=4) == ["a2-0", "a1-1", "a1-0"]
+        assert ids(quad=1) == []
+        assert ids(mode="DRONE") == []
+        kyiv = (50.45, 30.52)  # the events sit at (49.0, 32.0): about 200 km away
+        assert ids(near=kyiv, km=100) == []
+        assert len(ids(near=kyiv, km=250)) == 3
+        assert len(ids(text="launched DRONES")) == 3
+        assert ids(text="100%_sure") == []
