@@ -13,6 +13,10 @@ Inputs and their licenses (details in eventwire/data/actors.SOURCES.md):
   country names, capitals, heads of state/government and ministers with dates.
 - ../shared/resources/petrarch2/Phoenix.agents.txt (openeventdata/petrarch2,
   MIT): CAMEO agent nouns and their sector codes.
+- ../shared/resources/petrarch2/Phoenix.Countries.actors.txt,
+  Phoenix.International.actors.txt, Phoenix.MilNonState.actors.txt
+  (openeventdata/petrarch2, MIT): country spellings and places named for their
+  country, people with date-ranged codes, IGOs, NGOs, companies, militant groups.
 - pycountry (LGPL-2.1; only its ISO 3166 facts are used): alpha-3 codes,
   official and common names.
 - eventwire/data/actors_curated.tsv (written for eventwire): short names, IGOs,
@@ -59,7 +63,19 @@ SURNAME_STOP = {"may", "young", "brown", "king", "rice", "bush", "mark", "will",
                 "hussein", "abdullah", "ibrahim", "saleh", "nguyen", "wang", "li", "zhang",
                 "liu", "chen", "yang", "johnson", "smith", "jones", "wilson", "thomas",
                 "martin", "moon", "yoon", "chan", "ford", "carter", "clinton", "adams"}
-ENTITY_PRIORITY = {"curated": 0, "countries.csv": 1, "pycountry": 2, "countryinfo": 3}
+ENTITY_PRIORITY = {"curated": 0, "countries.csv": 1, "pycountry": 2, "countryinfo": 3,
+                   "phoenix": 4}
+# Phoenix/CAMEO codes of IGOs -> eventwire's IGO code (longest prefix wins); other IGOs
+# keep the class code "IGO".
+PHOENIX_IGO = {"IGOUNO": "UNO", "IGOWSTNAT": "NATO", "IGOEUR": "EUR", "IGOAFRAFU": "AFU",
+               "IGOARBARL": "ARL", "IGOASAASN": "ASN", "IGOBUSOPC": "OPC", "IGOBUSWTO": "WTO",
+               "IGOUNODEVWBK": "WBK", "IGOUNOWBK": "WBK", "IGOBUSIMF": "IMF",
+               "IGOUNOHLHWHO": "WHO", "IGOUNOIAE": "IAEA", "IGOUNOJUDICJ": "ICJ"}
+# CAMEO country codes that are not ISO 3166 alpha-3.
+CAMEO_COUNTRY = {"ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "KSV": "XKX", "KOS": "XKX",
+                 "JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# Phoenix names that are common English words or too short to trust as a single word.
+PHOENIX_MIN_WORD = 4
 WORD = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 
 
@@ -174,6 +190,67 @@ class Builder:
                                     "countryinfo", True)
         by_name.update({"cote divoire": "CIV", "united kingdom": "GBR"})
         return by_name
+
+    # -- Phoenix dictionaries ----------------------------------------------------
+    def load_phoenix(self, countries: set[str]) -> None:
+        """Countries/International/MilNonState actor files (TABARI format).
+
+        A block is a name line, "+alias" lines and "[CODE dates]" codes. One undated
+        code: an entity (a country block's spellings and places, an IGO, a group).
+        Dated codes: a person (or office) with terms; an undated code beside them is
+        the person's code outside those terms.
+        """
+        base = SHARED / "petrarch2"
+        for fname in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                      "Phoenix.MilNonState.actors.txt"):
+            text = (base / fname).read_text(encoding="utf-8", errors="replace")
+            for names, codes in _phoenix_blocks(text):
+                self._phoenix_block(names, codes, countries, fname)
+
+    def _phoenix_block(self, names: list[str], codes: list[tuple[str, str, str]],
+                       countries: set[str], fname: str) -> None:
+        parsed = [(_phoenix_code(c, countries), a, b) for c, a, b in codes]
+        parsed = [(cs, a, b) for cs, a, b in parsed if cs is not None]
+        if not parsed or not names:
+            return
+        dated = any(a or b for _, a, b in parsed)
+        forms = [f for n in names for f in _phoenix_forms(n)]
+        if not forms:
+            return
+        undated = [cs for cs, a, b in parsed if not a and not b]
+        # a country block keeps its plain code beside the dated codes of earlier states
+        country_block = [cs for cs in undated if cs[2] == "country"]
+        if country_block or (not dated and len(parsed) == 1):
+            country, sector, kind = (country_block or undated)[0]
+            if kind == "country" and fname != "Phoenix.Countries.actors.txt":
+                kind = "group"
+            display = forms[0][0]
+            for surface, acronym in forms:
+                if len(norm(surface)) < PHOENIX_MIN_WORD and not acronym:
+                    continue
+                if kind == "country" or " " in norm(surface) or acronym or len(
+                        norm(surface)) > 5 and kind != "mnc":
+                    self.add_entity(surface, country, sector, display,
+                                    "igo" if kind == "igo" else
+                                    "country" if kind == "country" else "group",
+                                    "phoenix", acronym)
+            return
+        people = [s for s, acronym in forms if not acronym]
+        if not people or not all(k in ("country", "group", "igo") for (_, _, k), _, _ in parsed):
+            return
+        terms = []
+        for (country, sector, kind), start, end in parsed:
+            if country in ("NGO", "IMG", "MNC"):
+                continue
+            terms.append([country, "" if kind == "igo" else sector or "", start, end])
+        if not terms:
+            return
+        key = norm(people[0])
+        if key in self.people:  # CountryInfo/curated already know this person: names only
+            self.people[key]["aliases"].update(norm(p) for p in people)
+            return
+        for term in terms:
+            self.add_person(people[0].title(), people, term)
 
     # -- sectors --------------------------------------------------------------
     def load_agents(self) -> None:
@@ -309,6 +386,112 @@ class Builder:
         return names
 
 
+_PHX_CODE = re.compile(r"^\[\s*([A-Z-]+)\s*(?:([<>])\s*(\d+)|(\d+)\s*-\s*(\d+))?\s*\]$")
+
+
+def _phoenix_blocks(text: str) -> list[tuple[list[str], list[tuple[str, str, str]]]]:
+    """(names, [(code, start, end)]) per TABARI dictionary block."""
+    blocks: list[tuple[list[str], list[tuple[str, str, str]]]] = []
+    names: list[str] = []
+    codes: list[tuple[str, str, str]] = []
+
+    def flush() -> None:
+        if names:
+            blocks.append((list(names), list(codes)))
+        names.clear()
+        codes.clear()
+
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        head = line.strip()
+        if not raw[:1].isspace() and not head.startswith(("+", "[")):
+            flush()
+        found = re.findall(r"\[[^\]]*\]", head)
+        name = re.sub(r"\[[^\]]*\]", "", head).strip().lstrip("+").strip()
+        if name:
+            names.append(name)
+        for code in found:
+            parsed = _phoenix_dates(code)
+            if parsed is not None:
+                codes.append(parsed)
+    flush()
+    return blocks
+
+
+def _ymd8(raw: str) -> str | None:
+    if len(raw) == 8:
+        return raw
+    if len(raw) == 6:  # YYMMDD: TABARI's two-digit years (dictionaries compiled 2014)
+        return ("20" if int(raw[:2]) <= 30 else "19") + raw
+    return None
+
+
+def _phoenix_dates(code: str) -> tuple[str, str, str] | None:
+    m = _PHX_CODE.match(code.replace("\t", " "))
+    if not m:
+        return None
+    value, op, one, start, end = m.groups()
+    if op:
+        day = _ymd8(one)
+        if day is None:
+            return None
+        return (value, day, "") if op == ">" else (value, "", day)
+    if start:
+        a, b = _ymd8(start), _ymd8(end)
+        if a is None or b is None:
+            return None
+        return value, a, b
+    return value, "", ""
+
+
+def _phoenix_code(code: str, countries: set[str]) -> tuple[str, str | None, str] | None:
+    """A CAMEO code -> (country, sector, kind) in eventwire's terms, or None to skip."""
+    if not code or "-" in code or len(code) < 3:
+        return None
+    chunks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    head = CAMEO_COUNTRY.get(chunks[0], chunks[0])
+    sector = next((c for c in chunks[1:] if c in SECTORS), None)
+    if head == "IGO":
+        best = max((p for p in PHOENIX_IGO if code.startswith(p)), key=len, default=None)
+        return (PHOENIX_IGO[best] if best else "IGO"), None, "igo"
+    if head in ("NGO", "MNC"):
+        place = CAMEO_COUNTRY.get(chunks[1], chunks[1]) if len(chunks) > 1 else ""
+        kind = "mnc" if head == "MNC" else "group"
+        if place in countries:
+            return place, "BUS" if head == "MNC" else "NGO", kind
+        return head, None, kind
+    if head == "IMG":
+        return "IMG", None, "group"
+    if head in countries:
+        return head, sector, "country" if len(chunks) == 1 else "group"
+    if head == "ELI" and len(chunks) == 1:
+        return None
+    return None
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "de", "del", "la", "al", "el", "to"}
+
+
+def _phoenix_forms(name: str) -> list[tuple[str, bool]]:
+    """Surface forms of a Phoenix phrase: words, and a bracketed acronym apart."""
+    out = []
+    acronyms = re.findall(r"\(([A-Z0-9.&/]{2,8})\)", name)
+    plain = re.sub(r"\([^)]*\)", " ", name).replace("_", " ")
+    plain = re.sub(r"\s+", " ", plain).strip(" -,")
+    if plain and re.fullmatch(r"[A-Z0-9 .,'&/-]+", plain) and re.search(r"[A-Z]", plain):
+        words = plain.split()
+        if len(words) == 1 and (len(plain) <= 4 or not re.search(r"[AEIOUY]", plain)):
+            out.append((plain, True))
+        else:
+            title = " ".join(w if w in _SMALL_WORDS else w.capitalize()
+                             for w in plain.lower().split())
+            out.append((title[:1].upper() + title[1:], False))
+    out.extend((a, True) for a in acronyms if not a.isdigit())
+    return out
+
+
 def _plural(phrase: str) -> str:
     head, _, last = phrase.rpartition(" ")
     if last.endswith("man"):
@@ -357,6 +540,7 @@ def main() -> None:
     by_name = b.load_countryinfo()
     b.load_agents()
     b.load_people(by_name)
+    b.load_phoenix({c.alpha_3 for c in pycountry.countries} | {"XKX"})
     data = b.result()
     args.output.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                            encoding="utf-8")

@@ -38,11 +38,15 @@ def case_matches(surface: str, form: str) -> bool:
     """True when ``surface`` has the capitals ``form`` requires ("US" not "us").
 
     Words written in lower case in ``form`` (function words such as "the")
-    match in any case, so "The West" matches the form "the West".
+    match in any case, so "The West" matches the form "the West"; an all-caps surface
+    of four letters or more (datelines, headlines) matches a mixed-case form.
     """
     got, want = fold(surface).split(), fold(form).split()
     if len(got) != len(want):
         return False
+    letters = "".join(got)
+    if letters.isupper() and len(letters) >= 4 and not "".join(want).isupper():
+        return [g.lower() for g in got] == [w.lower() for w in want]  # "CANBERRA" datelines
     return all(
         g.lower() == w if w.islower() else g == w for g, w in zip(got, want, strict=True)
     )

@@ -261,8 +261,9 @@ def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = No
         return None
     if ents and ents[0].kind == "igo":
         return _actor(country, None, name)
-    sector = (strong[-1] if strong else None) or (ents[0].sector if ents else None) or \
-        (weak[-1] if weak else None) or own
+    ent_sector = next((e.sector for e in ents if e.sector), None)
+    sector = (strong[-1] if strong else None) or ent_sector or (weak[-1] if weak else None) \
+        or own
     if former and sector is not None:
         sector = FORMER
     return _actor(country, sector, name)
@@ -319,7 +320,7 @@ def actors_in_doc(doc: Doc, published: str | date | None = None) -> list[Actor]:
         if actor is not None:
             out.append(actor)
         k = max(end, k + 1)
-    return out
+    return _share_sectors(out, toks, text)
 
 
 def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
@@ -335,6 +336,9 @@ def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
         taken.append(items[m])
         has_ent = True
         m += 1
+        if _group_after_demonym(items, m):
+            taken.append(items[m])  # "Palestinian Islamic Jihad": its country, the group's sector
+            m += 1
         if m < len(items) and items[m].kind == "poss" and m + 1 < len(items) \
                 and items[m + 1].kind in ("sec", "per", "former"):
             m += 1
@@ -375,6 +379,45 @@ def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
     span_start, span_end = toks[items[first].i].start, toks[items[m - 1].j - 1].end
     _remember(items, first, m, toks, actor, memory)
     return m, _with_span(actor, text, span_start, span_end)
+
+
+def _group_after_demonym(items: list[Item], m: int) -> bool:
+    """A country word right before a named group that has its own sector."""
+    if m >= len(items) or items[m].kind != "ent" or items[m - 1].kind != "ent":
+        return False
+    first, second = items[m - 1].ent, items[m].ent
+    return (first is not None and second is not None and first.kind == "country"
+            and not first.sector and second.kind in ("group", "seat")
+            and second.sector is not None and items[m].i == items[m - 1].j)
+
+
+_CONJ_GAPS = {" and ", ", ", ", and ", " & ", " or "}
+
+
+def _share_sectors(actors: list[Actor], toks: list[Tok], text: str) -> list[Actor]:
+    """"Hungarian and Romanian officials": the first adjective shares the head noun.
+
+    A country adjective with no sector of its own, joined by "and"/"," to a mention
+    whose sector comes from the noun they both modify, takes that sector too.
+    """
+    by_start = {t.start: t for t in toks}
+    out = list(actors)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.sector or not b.sector or a.start is None or a.end is None or b.start is None:
+            continue
+        if text[a.end : b.start].lower() not in _CONJ_GAPS or a.country == b.country:
+            continue
+        last = next((t for t in reversed(toks) if t.start < a.end), None)
+        head = by_start.get(b.start)
+        if last is None or head is None or last.pos not in ("ADJ", "PROPN") or \
+                last.dep not in ("amod", "compound", "nmod", "conj") or len(a.text or "") > 30:
+            continue
+        if a.country and a.name == b.name:
+            continue
+        out[k] = Actor(name=a.name, country=a.country, sector=b.sector,
+                       code=(a.country or "") + b.sector, text=a.text, start=a.start, end=a.end)
+    return out
 
 
 def _drop_modifier_sectors(items: list[Item], taken: list[Item], first: int, m: int,

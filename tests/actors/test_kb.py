@@ -13,7 +13,7 @@ DATA = REPO / "eventwire" / "data" / "actors.json"
 
 
 def test_table_is_compact_and_loads() -> None:
-    assert DATA.stat().st_size < 700_000
+    assert DATA.stat().st_size < 3_000_000  # a few MB at most (package data budget ~25 MB)
     table = kb.load()
     assert table.entities["russia"].country == "RUS"
     assert table.entities["kyiv"].kind == "capital"
