@@ -50,11 +50,34 @@ def clause_head(trigger: Token) -> Token:
     return cur
 
 
+SUBCLAUSES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
+TEMPORAL_MARKS = {"since", "after", "before", "until", "till", "when", "while", "once"}
+
+
+def _dates_other_clause(tok: Token, trigger: Token) -> bool:
+    """True when ``tok`` sits in a clause of its own that does not hold the trigger: a
+    temporal clause ("since Moscow sent troops on February 24") or reported speech. That
+    date belongs to the other clause's event."""
+    head = clause_head(tok)
+    if head is trigger or trigger in head.subtree or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.dep_ in ("ccomp", "parataxis"):
+        return True  # reported content ("said: we expect you next spring") has its own time
+    if head.dep_ in ("pcomp", "advcl") and head.head.lower_ in TEMPORAL_MARKS:
+        return True
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS for c in head.children)
+
+
 def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date) -> TimeValue:
-    """The date expression nearest the trigger in the parse, preferring ones inside its own
-    clause; DURATION/SET expressions are not dates. None found: the publication day."""
+    """The date expression that governs the trigger: one in its own clause first, else the
+    nearest in the parse elsewhere in the sentence, never one that dates another clause's
+    event ("since ... on February 24"); DURATION/SET expressions are not dates. None found:
+    the publication day, with no text. Precision follows the value (day/week/month/...)."""
     head = clause_head(trigger)
     inside_clause = {t.i for t in head.subtree}
+    for t in head.subtree:  # leave out the clauses below that do not hold the trigger
+        if t is not head and t.dep_ in SUBCLAUSES and trigger not in t.subtree:
+            inside_clause -= {u.i for u in t.subtree}
     best: tuple[tuple[int, int], Timex, str] | None = None
     for tx in timexes:
         if tx.type not in ("DATE", "TIME") or not (sent.start_char <= tx.start < sent.end_char):
@@ -65,7 +88,10 @@ def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date
         tok = _token_at(sent, tx.start, tx.end)
         if tok is None:
             continue
-        rank = (0 if tok.i in inside_clause else 1, _distance(trigger, tok))
+        inside = tok.i in inside_clause
+        if not inside and _dates_other_clause(tok, trigger):
+            continue
+        rank = (0 if inside else 1, _distance(trigger, tok))
         if best is None or rank < best[0]:
             best = (rank, tx, m.group(0))
     if best is None:

@@ -17,8 +17,16 @@ _MON = (r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?![A-Za-z])")
 _MON_FULL = (r"(?-i:January|February|March|April|May|June|July|August|September|October"
              r"|November|December)(?![A-Za-z])")
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w:])"
-_YEAR = r"(?:1[5-9]|20)\d\d(?![\d])"
+# A year said in words, as broadcast transcripts write it: "nineteen ninety-six",
+# "the year two thousand", "two thousand and one".
+WORD_YEAR = (r"(?:(?:nineteen|eighteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+             r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+             r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+             r"|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight"
+             r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)"
+             r"(?![\w-])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\w|:\d)"
+_YEAR = r"(?:1[5-9]|20)\d\d(?!\d|[.,]\d)"
 _WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _POD = r"morning|afternoon|evening|night"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -30,6 +38,7 @@ NUM_NO_ARTICLE = rf"(?:\d+|(?:{_TENS})-(?:{_ONES})|(?:{_TENS}|{_ONES}|ten|eleven
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centuries)"
 APPROX = (r"(?:about|around|nearly|almost|some|roughly|approximately|more\s+than|less\s+than"
           r"|fewer\s+than|at\s+least|at\s+most|up\s+to|over(?!\s+the\b)|under(?!\s+the\b)|just|only|barely|nearly)")
+
 _MOD_DAY = r"(?:early|late|earlier|later)"
 _MOD_PERIOD = (r"(?:early\s+|late\s+|mid-\s*|mid\s+|earlier\s+|later\s+"
                r"|the\s+(?:beginning|start|middle|end)\s+of\s+)")
@@ -41,21 +50,29 @@ RULES: list[tuple[str, str, str]] = [
     ("dmy", "M", rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})"
             rf"(?:,?\s+(?P<y>{_YEAR}))?"),
     ("month_year", "M", rf"(?P<mod>{_MOD_PERIOD})?(?P<mon>{_MON}),?\s+(?:of\s+)?"
-                   r"(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year\b)"),
+                   r"(?:(?P<y>" + _YEAR + r")|(?P<rel>this|last|next)\s+year\b|(?P<wy>" + WORD_YEAR + "))"),
+    ("word_year", "T", rf"(?:(?P<the>the\s+year\s+)|(?P<mod>{_MOD_PERIOD}))?(?P<wy>{WORD_YEAR})"),
+    ("century", "U", r"(?:the\s+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<o>first|second|third|fourth|fifth|sixth"
+                r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
+                r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b"),
     ("month", "M", rf"(?P<mod>{_MOD_PERIOD})?(?:(?P<rel>last|next|this|coming)\s+)?(?P<mon>{_MON_FULL})"),
     ("year", "D", rf"(?<![\d$.,/£€-])(?P<mod>{_MOD_PERIOD}|fiscal\s+(?:year\s+)?|the\s+year\s+|FY\s*)?"
              rf"(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)|-\d)"),
     ("decade", "DA", r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s\b"),
     ("season", "T", r"(?P<mod>(?:early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|the\s+coming|the\s+past"
-               r"|the\s+previous|the\s+following)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b"
-               rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR}))?"),
+               r"|the\s+previous|the\s+following|this\s+past)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b"
+               rf"(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<wy>{WORD_YEAR})))?"),
     ("quarter", "U", rf"(?:the\s+)?(?:(?P<y1>{_YEAR})(?:['’]s)?\s+|(?P<rel>last|next|this|current)\s+"
-                r"(?:year['’]s\s+)?)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                r"(?:year['’]s\s+)?|(?P<ya>year-ago|year-earlier|prior-year|comparable)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)"
                 rf"[\s-]+quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next)\s+year))?"),
     ("quarter_code", "DT", rf"(?-i:\bQ(?P<q>[1-4]))(?:\s+(?P<y>{_YEAR}))?\b"),
     ("quarter_ref", "U", r"\bthe\s+(?:(?P<rel>latest|last|past|previous|current|year-ago|year-earlier|same"
                     r"|comparable|corresponding)\s+)?(?:(?P<rel2>year-ago|year-earlier)\s+)?"
-                    r"(?:fiscal\s+)?(?P<u>quarter|period)\b(?!s)"),
+                    r"(?:fiscal\s+)?(?P<u>quarter|period)\b(?!s)(?P<ly>\s+(?:a\s+year\s+ago|last\s+year))?"),
+    ("year_period", "DU", rf"\b(?:the\s+(?:(?:same|comparable|corresponding)\s+)?(?P<y>{_YEAR})|(?P<ly>last"
+                     r"\s+year['’]s))\s+(?:fiscal\s+)?(?:quarter|period)\b(?!s)"),
+    ("the_year", "U", r"\bthe\s+(?:(?P<k>full|fiscal|calendar|entire|whole)\s+)?year\b(?![-'’])"),
+    ("year_end", "U", r"\b(?:year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"),
     ("year_ago_adj", "U", r"(?<![\w-])(?P<rel>year-ago|year-earlier)(?=\s+(?:quarter|period|results|levels?"
                      r"|figures|earnings|profits?|loss|net|sales|revenue))"),
     ("relday", "T", rf"\b(?:(?P<mod>{_MOD_DAY})\s+)?(?P<w>today|tonight|yesterday|tomorrow"
@@ -80,18 +97,19 @@ RULES: list[tuple[str, str, str]] = [
     ("anchored_that", "UT", r"\b(?P<rel>that)\s+(?P<u>day|night|morning|afternoon|evening|week|month|year)\b"),
     ("dct_rel", "U", rf"(?P<mod>{_MOD_PERIOD})?(?P<rel>last|this|next|the\s+current|the\s+coming|the\s+past"
                 r"|the\s+last|the\s+next|the\s+previous|the\s+preceding|the\s+latest)\s+"
-                r"(?P<u>week|weekend|month|year|decade|century)\b"),
+                r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century)\b"),
     ("weekend", "U", r"\b(?P<x>(?P<mod>early|late)?\s*the\s+weekend)\b"),
     ("set_every", "UW", rf"\b(?:every|each)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<u>{UNIT}|{_WD})s?\b"),
     ("set_freq", "T", r"\b(?P<w>yearly|hourly|nightly)\b"),
     ("set_per", "U", r"\b(?P<x>(?:per|a)\s+(?P<u>day|week|month|year))\b"),
     ("duration", "U", rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:(?P<rel>past|last|next|first|coming|previous|latest|"
                  rf"final|following|remaining|same)\s+)?)?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\b"),
-    ("duration_half", "U", r"\b(?:(?P<a>a|an|one)\s+(?P<u1>hour|day|year|month)\s+and\s+a\s+half"
+    ("duration_half", "U", r"\b(?:(?P<a>a|an|one)\s+(?P<u1>minute|hour|day|year|month)\s+and\s+a\s+half"
                       r"|half\s+an?\s+(?P<u2>hour|day|year|month))\b"),
     ("duration_adj", "U", rf"(?<![\w-])(?P<n>{NUM_NO_ARTICLE})-(?P<u>{UNIT})(?![\w-])"),
-    ("duration_plural", "U", r"\b(?:(?P<pre>recent|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
+    ("duration_plural", "U", r"\b(?:(?P<pre>recent|coming|future|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
                         r"(?P<u>days|weeks|months|years|decades|hours|minutes|centuries)\b"),
+    ("adj_ref", "T", r"\b(?P<w>current|recent)\b(?=\s+(?!account|assets|liabilities|ratio|affairs|yield)[a-z])"),
     ("ref", "T", r"\b(?P<w>now|currently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|soon)\b"),
 ]
@@ -105,6 +123,7 @@ TIME_WORDS: frozenset[str] = frozenset({
     "present", "recent", "recently", "lately", "past", "future", "soon", "spring", "summer",
     "autumn", "fall", "winter", "noon", "midday", "midnight", "morning", "afternoon",
     "evening", "yearly", "hourly", "nightly", "these", "nowadays", "q1", "q2", "q3", "q4",
+    "nineteen", "eighteen", "twenty", "thousand",
 })
 UNIT_WORDS: frozenset[str] = frozenset(
     w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",

@@ -40,6 +40,14 @@ NUMBER_WORDS: dict[str, int | None] = {
     "a few": None, "few": None, "several": None, "many": None, "some": None,
 }
 
+# Ordinal words for centuries ("the nineteenth century").
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}
+
 # Ordinals used for quarters and halves.
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
@@ -82,10 +90,19 @@ REFERENCES: dict[str, str] = {
 
 # Tense cues, looked up in a window of words around an expression (nearest cue wins).
 FUTURE_CUES: frozenset[str] = frozenset({
-    "will", "'ll", "shall", "would", "wo", "plans", "plan", "planned", "planning",
+    "will", "'ll", "shall", "would", "wo", "planned", "planning",
     "expected", "expects", "expect", "expecting", "next", "upcoming", "coming", "scheduled",
-    "due", "intends", "intend", "intended", "aims", "hopes", "hope", "going", "forthcoming",
-    "tomorrow", "until", "till", "before",
+    "due", "intends", "intend", "intended", "going", "forthcoming",
+    "tomorrow", "until", "till", "payable", "effective",
+})
+# Words that mark the future only when "to" follows ("plans to visit", not "the plan Friday").
+FUTURE_BEFORE_TO: frozenset[str] = frozenset({
+    "plan", "plans", "hope", "hopes", "aim", "aims", "intend", "intends", "seeks", "seek",
+})
+# A future cue right after one of these is a past plan ("had been scheduled to expire
+# Friday", "as previously planned"): the time it dates has passed.
+PAST_PLAN_MARKERS: frozenset[str] = frozenset({
+    "had", "previously", "originally", "initially", "earlier", "already",
 })
 # "is to" / "are to" (the newspaper future); checked as word pairs.
 FUTURE_PAIRS: frozenset[tuple[str, str]] = frozenset({
@@ -98,7 +115,11 @@ PAST_CUES: frozenset[str] = frozenset({
     "spoke", "wrote", "broke", "flew", "drove", "brought", "bought", "caught", "chose",
     "shot", "threw", "stood", "sought", "spent", "kept", "felt", "paid", "meant", "found",
     "got", "became", "knew", "heard", "sold", "built", "fled", "slid", "sank", "swore",
-    "hit", "killed", "been",
+    "hit", "killed", "been", "withdrew", "drew", "grew", "blew", "wore", "tore",
+    "rode", "woke", "froze", "stole", "sang", "rang", "swam", "shook", "ate", "taught",
+    "dealt", "lent", "slept", "swept", "wept", "crept", "spun", "stuck", "dug", "hung",
+    "swung", "clung", "overtook", "forgave", "forgot", "understood", "withstood", "sat",
+    "arose", "strove",
 })
 # Words ending in -ed that are not past-tense verbs.
 NOT_PAST_ED: frozenset[str] = frozenset({

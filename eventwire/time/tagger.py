@@ -29,20 +29,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 
 from eventwire.model import Timex
 from eventwire.time.grammar import COMPILED, CUE_TOKEN, TIME_WORDS, UNIT_WORDS
 from eventwire.time.lexicon import (
     ABBREVIATIONS,
     FREQUENCY_WORDS,
+    FUTURE_BEFORE_TO,
     FUTURE_CUES,
     FUTURE_PAIRS,
     MONTHS,
     NOT_PAST_ED,
     NUMBER_WORDS,
+    ORDINAL_WORDS,
     ORDINALS,
     PARTS_OF_DAY,
     PAST_CUES,
+    PAST_PLAN_MARKERS,
     REFERENCES,
     SEASONS,
     UNITS,
@@ -51,10 +55,11 @@ from eventwire.time.lexicon import (
 
 PAST, FUTURE = "past", "future"
 _NEAR_FUTURE_DAYS = 62  # without a tense cue, a date this close ahead is read as coming
+_TENSE_REACH_DAYS = 183  # tense picks a year-less date's reading only this far from the DCT
 _GRAN_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
 _RULE_RANK = {name: i for i, (name, _, _) in enumerate(COMPILED)}
 _WORD = re.compile(r"[A-Za-z]+n't|[A-Za-z]+|'ll")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=(?:[\"'“‘(]|``)?[A-Z0-9])|\n+")
 _PREV_WORD = re.compile(r"([A-Za-z$%]+|\d+)\W*$")
 _YEAR_PREPS = frozenset({
     "in", "since", "by", "until", "till", "of", "from", "to", "through", "during", "before",
@@ -69,6 +74,7 @@ _MAY_PREPS = frozenset({
     "in", "since", "by", "until", "till", "from", "to", "through", "during", "before", "after",
     "early", "late", "mid", "of", "last", "next", "this", "between", "and", "on",
 })
+_DEADLINE_PREPS = frozenset({"to", "until", "till", "through", "by", "before"})
 _PLURAL_PREPS = frozenset({"for", "over", "within", "after", "took", "take", "lasted", "spent"})
 _DURATION_PREPS = frozenset({"over", "in", "within", "for", "during", "throughout"})
 _SET_PER_BEFORE = re.compile(r"(\d|million|billion|percent|%|times|once|twice|dollars?)\W*$",
@@ -137,6 +143,18 @@ def _number(token: str | None) -> int | float | None:
             return None
         total += v
     return total
+
+
+def _word_year(words: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        rest = [p for p in parts[2:] if p != "and"]
+        return 2000 + sum(NUMBER_WORDS[p] or 0 for p in rest)
+    head = NUMBER_WORDS[parts[0]] or 0
+    if parts[1] == "hundred":
+        return head * 100
+    return head * 100 + sum(NUMBER_WORDS[p] or 0 for p in parts[1:])
 
 
 def parse_value(value: str) -> tuple[date, str] | None:
@@ -229,6 +247,7 @@ class _Resolver:
         self.dct = dct
         self.sent_starts = self._sentence_starts(text)
         self.anchors: list[tuple[int, date, str]] = []  # (offset, first day, granularity)
+        self.comparison = False  # set by a resolver whose expression must not anchor others
 
     # -- sentences and tense ------------------------------------------------------------
 
@@ -271,13 +290,19 @@ class _Resolver:
     @staticmethod
     def _cue(words: list[str], i: int) -> str | None:
         w = words[i]
-        if w in FUTURE_CUES or w == "won't":
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in FUTURE_CUES or w == "won't" or (w, nxt) in FUTURE_PAIRS or \
+                (w in FUTURE_BEFORE_TO and nxt == "to"):
+            before = words[max(0, i - 2):i]
+            if before and (before[-1] in PAST_PLAN_MARKERS or
+                           (before[-1] == "been" and len(before) > 1 and before[0] in PAST_PLAN_MARKERS)):
+                return PAST
             return FUTURE
-        if i + 1 < len(words) and (w, words[i + 1]) in FUTURE_PAIRS:
-            return FUTURE
-        if w in PAST_CUES or (w.endswith("n't") and w[:-3] in {"did", "was", "were", "had", "could"}):
-            return PAST
-        if len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED:
+        if w in PAST_CUES or (w.endswith("n't") and w[:-3] in {"did", "was", "were", "had", "could"}) \
+                or (len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ED):
+            # a passive participle ("to be completed", "will be paid") has no tense of its own
+            if i > 0 and words[i - 1] in ("be", "being"):
+                return None
             return PAST
         return None
 
@@ -323,13 +348,16 @@ class _Resolver:
             if name in ("clock", "clock24", "noon"):
                 clocks.append((start, end, name, m))
                 continue
+            self.comparison = False
             res = getattr(self, "_r_" + name)(m, start, end)
             if res is None:
                 continue
             typ, value = res
             out[start] = Timex(start, end, text[start:end], typ, value)
             parsed = parse_value(value)
-            if parsed and typ in ("DATE", "TIME") and name not in ("set_every",):
+            # a comparison period ("up from $4 a year earlier") is not where the story
+            # moves to, so later expressions do not count from it
+            if parsed and typ in ("DATE", "TIME") and not self.comparison:
                 self.anchors.append((start, parsed[0], parsed[1]))
         for start, end, _, m in clocks:
             day = self._day_in_sentence(start, out)
@@ -367,13 +395,26 @@ class _Resolver:
         tense = self.tense(start, end)
         past = [d for d in options if d <= dct]
         future = [d for d in options if d >= dct]
+        closest = min(options, key=lambda d: abs((d - dct).days))
         if tense == FUTURE and future:
             return min(future).isoformat()
         if tense == PAST and past:
-            return max(past).isoformat()
+            # a deadline after a past verb ("extended the offer to Nov. 20") may be coming,
+            # and so may a date nearly a year back unless "since" fixes it in the past
+            pick = max(past)
+            if _prev_word(self.text, start) in _DEADLINE_PREPS:
+                return closest.isoformat()
+            if (dct - pick).days > 300 and future and (min(future) - dct).days <= _NEAR_FUTURE_DAYS \
+                    and "since" not in _WORD.findall(self.text[self._sentence(start)[0]:start].lower()):
+                return min(future).isoformat()
+            return pick.isoformat()
         # no cue: the past (news default) unless the coming reading is only weeks away
         soon = [d for d in future if (d - dct).days <= _NEAR_FUTURE_DAYS]
-        return (min(soon) if soon else max(past) if past else min(future)).isoformat()
+        if soon:
+            return min(soon).isoformat()
+        if past and (dct - max(past)).days <= _TENSE_REACH_DAYS:
+            return max(past).isoformat()
+        return closest.isoformat()
 
     def _r_iso(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
         d = _safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -406,6 +447,8 @@ class _Resolver:
     def _r_month_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         if m["y"]:
             y = int(m["y"])
+        elif m["wy"]:
+            y = _word_year(m["wy"])
         else:
             y = self.dct.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
         return "DATE", _month(y, _month_number(m["mon"]))
@@ -413,8 +456,8 @@ class _Resolver:
     def _r_month(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         mon, dct = _month_number(m["mon"]), self.dct
         rel = (m["rel"] or "").lower()
-        if rel == "last":
-            y = dct.year if mon < dct.month else dct.year - 1
+        if rel == "last":  # "last February" said in March is a year back, not last month
+            y = dct.year if mon < dct.month - 1 else dct.year - 1
         elif rel in ("next", "coming"):
             y = dct.year if mon > dct.month else dct.year + 1
         elif rel == "this":
@@ -423,9 +466,15 @@ class _Resolver:
             tense = self.tense(start, end)
             past_y = dct.year if mon <= dct.month else dct.year - 1
             future_y = dct.year if mon >= dct.month else dct.year + 1
+            ahead = (future_y * 12 + mon) - (dct.year * 12 + dct.month)
+            back = (dct.year * 12 + dct.month) - (past_y * 12 + mon)
             if tense is None:  # the past, unless the coming month is at most two away
-                ahead = (future_y * 12 + mon) - (dct.year * 12 + dct.month)
                 tense = FUTURE if 0 < ahead <= _NEAR_FUTURE_DAYS // 31 else PAST
+            # the tense reading, unless a deadline after a past verb is nearer ahead
+            # ("repaid by February" said in October)
+            if tense == PAST and ahead < back and \
+                    _prev_word(self.text, m.start("mon")) in _DEADLINE_PREPS:
+                tense = FUTURE  # "repaid by February", "loans through January"
             y = future_y if tense == FUTURE else past_y
         return "DATE", _month(y, mon)
 
@@ -440,8 +489,8 @@ class _Resolver:
 
     def _r_season(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
         code = SEASONS[m["s"].lower()][0]
-        if m["y"]:
-            return "DATE", f"{m['y']}-{code}"
+        if m["y"] or m["wy"]:
+            return "DATE", f"{int(m['y']) if m['y'] else _word_year(m['wy']):04d}-{code}"
         rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
         dct = self.dct
         spans = [(y, *_season_span(y, code)) for y in range(dct.year - 2, dct.year + 3)]
@@ -452,6 +501,8 @@ class _Resolver:
             y = max(y for y, _, e in spans if e <= dct)
         elif rel == "this":
             y = current if current is not None else dct.year
+        elif rel == "this past":
+            y = max(y for y, _, e in spans if e <= dct)
         elif current is not None:
             y = current
         elif self.tense(start, end) == FUTURE:
@@ -480,7 +531,11 @@ class _Resolver:
         if rel and m["rel"] and "year" not in m.group().lower() and rel in ("last", "next", "this"):
             # "last third quarter" is unusual; treat "last/next" as year-relative only with "year"
             rel = None if rel != "this" else rel
-        return "DATE", self._quarter_value(q, int(y) if y else None, rel, start, end)
+        value = self._quarter_value(q, int(y) if y else None, rel, start, end)
+        if (m["ya"] or "").lower() in ("year-ago", "year-earlier", "prior-year"):
+            self.comparison = True
+            value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        return "DATE", value
 
     def _r_quarter_code(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         return "DATE", self._quarter_value(int(m["q"]), int(m["y"]) if m["y"] else None, None,
@@ -488,7 +543,8 @@ class _Resolver:
 
     def _r_quarter_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         rel = (m["rel"] or "").lower()
-        year_ago = rel in ("year-ago", "year-earlier") or bool(m["rel2"])
+        year_ago = rel in ("year-ago", "year-earlier") or bool(m["rel2"]) or bool(m["ly"])
+        self.comparison = year_ago
         if rel in ("same", "comparable", "corresponding") and not year_ago:
             return "DATE", f"{self.anchor('quarter').year:04d}-Q{_quarter(self.anchor('quarter').month)}"
         y, mo = self.dct.year, self.dct.month
@@ -500,6 +556,7 @@ class _Resolver:
         return "DATE", f"{y:04d}-Q{_quarter(mo)}"
 
     def _r_year_ago_adj(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        self.comparison = True
         quarter = self._recent_quarter(start)
         if quarter:
             return "DATE", f"{quarter.year - 1:04d}-Q{_quarter(quarter.month)}"
@@ -513,6 +570,50 @@ class _Resolver:
             if gran == "quarter":
                 return d
         return None
+
+    def _reported_quarter(self, pos: int) -> int:
+        """The quarter a results story is about: the last one of the story's year named
+        before ``pos``, else the one just ended."""
+        just_ended = _add_months(self.dct.year, self.dct.month, -3)
+        for offset, d, gran in reversed(self.anchors):
+            if offset < pos and gran == "quarter" and d.year >= just_ended[0]:
+                return _quarter(d.month)
+        return _quarter(just_ended[1])
+
+    def _r_year_period(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        """"the 1988 period", "last year's quarter": the reported quarter in that year."""
+        year = int(m["y"]) if m["y"] else self.dct.year - 1
+        if year < self.dct.year:
+            self.comparison = True
+        return "DATE", f"{year:04d}-Q{self._reported_quarter(start)}"
+
+    def _r_the_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        """"the year", "the fiscal year": the year the story is in; "the year ended
+        March 31" is the twelve months up to that day."""
+        if re.match(r"\s+(?:ended|ending|to|through)\b", self.text[end:end + 10]):
+            return "DURATION", "P1Y"
+        return "DATE", f"{self.dct.year:04d}"
+
+    def _r_year_end(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        unit = (m["u"] or "year").lower()
+        if unit == "month":
+            return "DATE", _month(self.dct.year, self.dct.month)
+        if unit == "week":
+            return "DATE", _week(self.dct)
+        year = self.dct.year
+        if self.dct.month <= 2 and self.tense(start, end) == PAST:
+            year -= 1  # "at year-end" in a January story about last year's results
+        return "DATE", f"{year:04d}"
+
+    def _r_word_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", f"{_word_year(m['wy']):04d}"
+
+    def _r_century(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        n = int(m["n"]) if m["n"] else ORDINAL_WORDS[m["o"].lower()]
+        return "DATE", f"{n - 1:02d}"
+
+    def _r_adj_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF"
 
     def _day_value(self, d: date, pod: str | None) -> tuple[str, str]:
         if pod:
@@ -547,8 +648,8 @@ class _Resolver:
         elif rel in ("next", "coming"):
             d = self.dct + timedelta(days=(wd - today - 1) % 7 + 1)
         elif self.tense(start, end) == FUTURE:  # no cue: the news default, past
-            ahead = (wd - today) % 7 if rel == "this" else (wd - today - 1) % 7 + 1
-            d = self.dct + timedelta(days=ahead)
+            # the DCT's own weekday in future context is today ("will vote Friday")
+            d = self.dct + timedelta(days=(wd - today) % 7)
         else:
             d = self.dct - timedelta(days=(today - wd) % 7)
         return self._day_value(d, g.get("pod"))
@@ -583,6 +684,8 @@ class _Resolver:
         if n is None or not float(n).is_integer():
             return "DATE", "FUTURE_REF" if direction in ("later", "after", "from now") else "PAST_REF"
         n = int(n)
+        if unit in ("year", "quarter", "month") and direction in ("ago", "earlier"):
+            self.comparison = True
         if unit == "year" and direction in ("ago", "earlier", "back", "before") and \
                 (quarter := self._recent_quarter(start)) is not None:
             return "DATE", f"{quarter.year - n:04d}-Q{_quarter(quarter.month)}"
@@ -694,7 +797,7 @@ class _Resolver:
             smaller = {"hour": ("PT30M"), "day": "PT12H", "year": "P6M", "month": "P15D"}
             return "DURATION", smaller[unit]
         unit = m["u1"].lower()
-        bigger = {"hour": "PT90M", "day": "PT36H", "year": "P18M", "month": "P45D"}
+        bigger = {"minute": "PT1M30S", "hour": "PT90M", "day": "PT36H", "year": "P18M", "month": "P45D"}
         return "DURATION", bigger[unit]
 
     def _r_duration_adj(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
@@ -704,6 +807,8 @@ class _Resolver:
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
         if pre == "recent":
             return "DATE", "PAST_REF"
+        if pre in ("coming", "future", "the coming"):
+            return "DATE", "FUTURE_REF"
         return "DURATION", _duration(None, _unit_key(m["u"]))
 
     def _r_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
@@ -738,6 +843,7 @@ def _windows(text: str, before: int = 45, after: int = 30) -> dict[str, list[tup
     return out
 
 
+@lru_cache(maxsize=65536)
 def _cue_class(token: str) -> str | None:
     first = token[0]
     if first.isdigit():
@@ -799,6 +905,8 @@ def _valid(name: str, m: re.Match[str], text: str, start: int) -> bool:
     if name == "duration":
         unit = m["u"].lower()
         n = m["n"].lower()
+        if re.match(r"\s+old\b", text[m.end():m.end() + 5]):
+            return False  # an age ("52 years old"), not a period of time
         if unit.startswith("second") and n in ("a", "an"):
             return False
         if unit.startswith("quarter") and (n in ("a", "an", "one") or (

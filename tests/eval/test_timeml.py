@@ -33,3 +33,15 @@ def test_score_doc_strict_relaxed_and_values() -> None:
     assert (scores.strict, scores.relaxed, scores.value_ok) == (1, 2, 1)
     assert s["relaxed_p"] == 2 / 3 and s["relaxed_r"] == 1.0
     assert abs(s["value_f1"] - 0.5 * s["relaxed_f1"]) < 1e-9
+
+
+def test_score_doc_pairs_one_to_one() -> None:
+    # one system span covering two gold spans matches only one of them
+    text = "on Monday and Tuesday"
+    gold = [Timex(3, 9, "Monday", "DATE", "2022-12-26"),
+            Timex(14, 21, "Tuesday", "DATE", "2022-12-27")]
+    doc = GoldDoc("x", date(2022, 12, 30), text, gold)
+    scores = Scores()
+    score_doc(doc, [Timex(3, 21, "Monday and Tuesday", "DATE", "2022-12-26")], scores)
+    assert (scores.relaxed, scores.strict, scores.value_ok) == (1, 0, 1)
+    assert scores.prf(scores.relaxed) == (1.0, 0.5, 2 / 3)
