@@ -158,6 +158,7 @@ def ingest(
     db: DbOpt = Path("eventwire.duckdb"),
     keep_negated: Annotated[bool, typer.Option(help="Store negated events too.")] = False,
     commit_every: Annotated[int, typer.Option(help="Articles per transaction (checkpoint).")] = 64,
+    dedupe: Annotated[bool, typer.Option(help="Group mentions into stories after ingesting.")] = True,
 ) -> None:
     """Code articles and store their events; already-stored articles are skipped.
 
@@ -209,10 +210,16 @@ def ingest(
             counts["ok"] += len(done)
             counts["events"] += added_events
             progress.update(describe())
+        before = store.counts()
+        if dedupe and (counts["ok"] or before["events"] and not before["stories"]):
+            from eventwire.store.dedup import dedupe as run_dedupe
+
+            progress.update(describe() + ", deduplicating")
+            run_dedupe(store)
         totals = store.counts()
     _summary(counts, time.perf_counter() - t0)
-    err.print(f"store {db}: {totals['articles']} articles, {totals['events']} events in all",
-              highlight=False)
+    err.print(f"store {db}: {totals['articles']} articles, {totals['events']} events, "
+              f"{totals['stories']} stories in all", highlight=False)
     if counts["failed"]:
         raise typer.Exit(1)
 
@@ -238,6 +245,8 @@ QuadOpt = Annotated[int | None, typer.Option(help="Quad class 0-4 (4 = material 
 NearOpt = Annotated[str | None, typer.Option(help="Events located within --km of this place (e.g. Kyiv).")]
 KmOpt = Annotated[float, typer.Option(help="Radius for --near, in km.")]
 TextOpt = Annotated[str | None, typer.Option(help="Words that must all appear in the sentence.")]
+StoryOpt = Annotated[bool, typer.Option(
+    "--story", help="One row per deduplicated story (with its mention count), not per mention.")]
 
 
 def _near(place: str | None) -> tuple[float, float] | None:
@@ -254,13 +263,14 @@ def _near(place: str | None) -> tuple[float, float] | None:
 def _filter(actor: str | None = None, recipient: str | None = None, type_: str | None = None,
             since: str | None = None, until: str | None = None, limit: int | None = None,
             country: str | None = None, mode: str | None = None, quad: int | None = None,
-            near: str | None = None, km: float = 50.0, text: str | None = None) -> EventFilter:
+            near: str | None = None, km: float = 50.0, text: str | None = None,
+            stories: bool = False) -> EventFilter:
     from eventwire.store import EventFilter
 
     return EventFilter(actor=actor, recipient=recipient, type=type_,
                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
                        limit=limit, country=country, mode=mode, quad=quad, near=_near(near),
-                       km=km, text=text)
+                       km=km, text=text, stories=stories)
 
 
 def _open_read_only(db: Path) -> Store:
@@ -288,6 +298,7 @@ def events(
     near: NearOpt = None,
     km: KmOpt = 50.0,
     text: TextOpt = None,
+    story: StoryOpt = False,
     fmt: FormatOpt = "table",
 ) -> None:
     """Query stored events.
@@ -298,13 +309,16 @@ def events(
 
       eventwire events --near Kyiv --km 100 --quad 4 --text drones
 
+      eventwire events --story --type ASSAULT    # one row per real-world event
+
       eventwire events --format jsonl > events.jsonl
     """
     from eventwire.output import write
     from eventwire.store import iter_records
 
     _check_format(fmt)
-    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text)
+    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text,
+                  story)
     with _open_read_only(db) as store:
         n = write(iter_records(store, flt), fmt, sys.stdout, out_console)
     err.print(f"{n} events", highlight=False)
@@ -327,6 +341,7 @@ def export(
     near: NearOpt = None,
     km: KmOpt = 50.0,
     text: TextOpt = None,
+    story: StoryOpt = False,
 ) -> None:
     """Export stored events in the formats other tools load.
 
@@ -343,7 +358,8 @@ def export(
     from eventwire.store.export import ExportError
     from eventwire.store.export import export as do_export
 
-    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text)
+    flt = _filter(actor, recipient, type_, since, until, limit, country, mode, quad, near, km, text,
+                  story)
     with _open_read_only(db) as store:
         try:
             n = do_export(store, fmt, output, flt)

@@ -124,6 +124,26 @@ def eval_events(
     show("events", fn(_must_exist(gsr), _must_exist(quad), limit=limit), as_json)
 
 
+@eval_app.command("dedup")
+def eval_dedup(
+    pairs: Annotated[Path | None, typer.Option(help="Labelled report pairs (JSONL); default: ours.")] = None,
+    db: Annotated[Path | None, typer.Option(help="Also report the duplicate rate of this store.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Deduplication: pairwise precision/recall on labelled report pairs; a store's duplicate rate.
+
+    Example:
+
+      eventwire eval dedup --db te3.duckdb
+    """
+    from eventwire.eval.dedup import duplicate_rate, run_eval
+
+    figures = run_eval(_must_exist(pairs) if pairs else None)
+    if db is not None:
+        figures.update({f"store_{k}": v for k, v in duplicate_rate(_must_exist(db)).items()})
+    show("dedup", figures, as_json)
+
+
 @bench_app.command("pipeline")
 def bench_pipeline_cmd(
     files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],

@@ -126,6 +126,10 @@ class Store:
                 f"{self.path} has schema version {row[0]}, newer than this eventwire "
                 f"({SCHEMA_VERSION}): upgrade eventwire to read it."
             )
+        elif int(row[0]) < SCHEMA_VERSION:
+            # every change so far only adds tables (created above); record the new version
+            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                             [str(SCHEMA_VERSION)])
 
     def __enter__(self) -> Store:
         return self
@@ -180,7 +184,10 @@ class Store:
         return after_a - before_a, after_e - before_e
 
     def counts(self) -> dict[str, int]:
-        return {
+        out = {
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("articles", "events")
         }
+        out["stories"] = self.con.execute(
+            "SELECT count(DISTINCT story_id) FROM event_story").fetchone()[0]
+        return out

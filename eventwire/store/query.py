@@ -29,6 +29,7 @@ class EventFilter:
     near: tuple[float, float] | None = None  # (lat, lon) of the place to search around
     km: float = 50.0
     text: str | None = None  # words that must all appear in the sentence (case-insensitive)
+    stories: bool = False  # one row per deduplicated story (its earliest mention), not per mention
     limit: int | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
@@ -72,19 +73,41 @@ class EventFilter:
                 where.append("sentence ILIKE ? ESCAPE '\\'")
                 escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 params.append(f"%{escaped}%")
+        if self.stories:
+            where.append("id IN (SELECT story_id FROM event_story)")
         clause = (" WHERE " + " AND ".join(where)) if where else ""
         order = " ORDER BY date_start_day, article_id, sentence_index, trigger_start"
         limit = f" LIMIT {int(self.limit)}" if self.limit else ""
         return clause + order + limit, params
 
 
+_STORY_COUNTS = """SELECT record, (
+    SELECT count(*) FROM event_story s WHERE s.story_id = events.id) AS n_mentions, (
+    SELECT count(DISTINCT m.article_id) FROM event_story s JOIN events m ON m.id = s.event_id
+    WHERE s.story_id = events.id) AS n_articles
+FROM events"""
+
+
 def iter_records(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Stored events as DESIGN.md §2 records, streamed in date order."""
-    clause, params = (flt or EventFilter()).sql()
-    cur = store.con.execute("SELECT record FROM events" + clause, params)
+    """Stored events as DESIGN.md §2 records, streamed in date order.
+
+    With ``flt.stories`` each deduplicated story comes once, as its earliest
+    mention, with a "story" field counting its mentions and articles.
+    """
+    flt = flt or EventFilter()
+    clause, params = flt.sql()
+    if not flt.stories:
+        cur = store.con.execute("SELECT record FROM events" + clause, params)
+        while rows := cur.fetchmany(1000):
+            for (rec,) in rows:
+                yield json.loads(rec)
+        return
+    cur = store.con.execute(_STORY_COUNTS + clause, params)
     while rows := cur.fetchmany(1000):
-        for (rec,) in rows:
-            yield json.loads(rec)
+        for rec, n_mentions, n_articles in rows:
+            out = json.loads(rec)
+            out["story"] = {"id": out["id"], "mentions": n_mentions, "articles": n_articles}
+            yield out
 
 
 def events_arrow(store: Store, flt: EventFilter | None = None) -> pa.Table:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# 1: articles, events.  2: event_story (cross-article deduplication).
 
 # Event columns flattened for filtering; `record` keeps the exact §2 JSON so
 # what comes out of the store is byte-for-byte what `eventwire code` prints.
@@ -85,4 +86,8 @@ DDL: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS events_actor ON events (actor_code)",
     "CREATE INDEX IF NOT EXISTS events_recipient ON events (recipient_code)",
     "CREATE INDEX IF NOT EXISTS events_date ON events (date_start_day)",
+    # which story (deduplicated real-world event) each mention belongs to; the story id
+    # is the id of its earliest mention
+    "CREATE TABLE IF NOT EXISTS event_story (event_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS event_story_story ON event_story (story_id)",
 )

@@ -19,7 +19,7 @@ def test_write_is_idempotent(tmp_path, batch):
         assert s.known_ids(["a1", "zz", "a2"]) == {"a1", "a2"}
     with Store(db) as s:  # reopened: data survived, still no duplicates
         assert s.write(batch) == (0, 0)
-        assert s.counts() == {"articles": 2, "events": 3}
+        assert s.counts() == {"articles": 2, "events": 3, "stories": 0}
 
 
 def test_article_without_events_is_stored(tmp_path):
