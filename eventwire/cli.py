@@ -152,6 +152,19 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _skip_known(store: Store, chunk: list, counts: dict[str, int]) -> list:
+    """The articles of a chunk not stored yet (and not repeated within the chunk)."""
+    known = store.known_ids([a.id for a in chunk])
+    todo, seen = [], set(known)
+    for a in chunk:
+        if a.id in seen:
+            counts["skipped"] += 1
+        else:
+            seen.add(a.id)
+            todo.append(a)
+    return todo
+
+
 @app.command()
 def ingest(
     files: FilesArg,
@@ -159,6 +172,12 @@ def ingest(
     keep_negated: Annotated[bool, typer.Option(help="Store negated events too.")] = False,
     commit_every: Annotated[int, typer.Option(help="Articles per transaction (checkpoint).")] = 64,
     dedupe: Annotated[bool, typer.Option(help="Group mentions into stories after ingesting.")] = True,
+    workers: Annotated[int | None, typer.Option(
+        help="Code on a local Dask cluster of N worker processes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Code on an existing Dask cluster (tcp://host:8786).")] = None,
+    shard_dir: Annotated[str | None, typer.Option(
+        help="Folder for Parquet shards, shared by workers and client (remote clusters).")] = None,
 ) -> None:
     """Code articles and store their events; already-stored articles are skipped.
 
@@ -169,7 +188,9 @@ def ingest(
 
       eventwire ingest news.jsonl.gz --db news.duckdb
 
-      eventwire ingest corpus/ && eventwire events --type ASSAULT
+      eventwire ingest corpus/ --workers 2          # a local Dask cluster
+
+      eventwire ingest corpus/ --scheduler tcp://10.0.0.5:8786 --shard-dir /shared/shards
     """
     from eventwire import pipeline
     from eventwire.store import Store, StoreError
@@ -181,6 +202,7 @@ def ingest(
     except StoreError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
+
     def describe(pending: int = 0) -> str:
         dt = max(time.perf_counter() - t0, 1e-9)
         n = counts["ok"] + pending
@@ -189,37 +211,45 @@ def ingest(
 
     with store, Reporter("ingest") as progress:
         progress.update(describe())
-        for chunk in _chunks(_articles(files, counts), commit_every):
-            known = store.known_ids([a.id for a in chunk])
-            todo, seen = [], set(known)
-            for a in chunk:
-                if a.id in seen:
-                    counts["skipped"] += 1
-                else:
-                    seen.add(a.id)
-                    todo.append(a)
-            done = []
-            for c in pipeline.run(todo, keep_negated=keep_negated):
-                if c.error:
-                    counts["failed"] += 1
-                    progress.print(f"[red]error[/red] {c.error}")
-                else:
-                    done.append((c.article, c.events))
-                    progress.update(describe(len(done)))
-            _, added_events = store.write(done)
-            counts["ok"] += len(done)
-            counts["events"] += added_events
-            progress.update(describe())
+        if workers or scheduler:
+            from eventwire.scale.dask import ingest as dask_ingest
+
+            def on_shard(coded: int, events_added: int, errors: list[str]) -> None:
+                counts["ok"], counts["events"] = coded, events_added
+                counts["failed"] += len(errors)
+                for e in errors:
+                    progress.print(f"[red]error[/red] {e}")
+                progress.update(describe())
+
+            totals = dask_ingest(_articles(files, counts), store, workers=workers,
+                                 scheduler=scheduler, partition_size=commit_every,
+                                 keep_negated=keep_negated, shard_dir=shard_dir,
+                                 on_shard=on_shard)
+            counts["skipped"] += totals["skipped"]
+        else:
+            for chunk in _chunks(_articles(files, counts), commit_every):
+                done = []
+                for c in pipeline.run(_skip_known(store, chunk, counts), keep_negated=keep_negated):
+                    if c.error:
+                        counts["failed"] += 1
+                        progress.print(f"[red]error[/red] {c.error}")
+                    else:
+                        done.append((c.article, c.events))
+                        progress.update(describe(len(done)))
+                _, added_events = store.write(done)
+                counts["ok"] += len(done)
+                counts["events"] += added_events
+                progress.update(describe())
         before = store.counts()
         if dedupe and (counts["ok"] or before["events"] and not before["stories"]):
             from eventwire.store.dedup import dedupe as run_dedupe
 
             progress.update(describe() + ", deduplicating")
             run_dedupe(store)
-        totals = store.counts()
+        totals_all = store.counts()
     _summary(counts, time.perf_counter() - t0)
-    err.print(f"store {db}: {totals['articles']} articles, {totals['events']} events, "
-              f"{totals['stories']} stories in all", highlight=False)
+    err.print(f"store {db}: {totals_all['articles']} articles, {totals_all['events']} events, "
+              f"{totals_all['stories']} stories in all", highlight=False)
     if counts["failed"]:
         raise typer.Exit(1)
 

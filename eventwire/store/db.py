@@ -94,8 +94,28 @@ def _arrow_schema(columns: tuple[tuple[str, str], ...]) -> pa.Schema:
     return pa.schema(fields)
 
 
-_EVENT_SCHEMA = _arrow_schema(EVENT_COLUMNS)
-_ARTICLE_SCHEMA = _arrow_schema(ARTICLE_COLUMNS)
+EVENT_SCHEMA = _arrow_schema(EVENT_COLUMNS)
+ARTICLE_SCHEMA = _arrow_schema(ARTICLE_COLUMNS)
+
+
+def to_tables(coded: Iterable[tuple[Article, list[Event]]]) -> tuple[pa.Table, pa.Table]:
+    """Articles and their events as Arrow tables in the store's column layout."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    art_rows: list[dict[str, Any]] = []
+    ev_rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for article, events in coded:
+        if article.id in seen:
+            continue
+        seen.add(article.id)
+        art_rows.append({
+            "id": article.id, "published": article.published, "title": article.title,
+            "url": article.url, "source": article.source, "origin": article.origin,
+            "text": article.text, "n_events": len(events), "ingested_at": now,
+        })
+        ev_rows.extend(_event_row(e) for e in events)
+    return (pa.Table.from_pylist(art_rows, schema=ARTICLE_SCHEMA),
+            pa.Table.from_pylist(ev_rows, schema=EVENT_SCHEMA))
 
 
 class Store:
@@ -150,24 +170,13 @@ class Store:
 
     def write(self, coded: Iterable[tuple[Article, list[Event]]]) -> tuple[int, int]:
         """Store articles with their events in one transaction; returns (articles, events) added."""
-        now = datetime.now(UTC).replace(tzinfo=None)
-        art_rows: list[dict[str, Any]] = []
-        ev_rows: list[dict[str, Any]] = []
-        seen: set[str] = set()
-        for article, events in coded:
-            if article.id in seen:
-                continue
-            seen.add(article.id)
-            art_rows.append({
-                "id": article.id, "published": article.published, "title": article.title,
-                "url": article.url, "source": article.source, "origin": article.origin,
-                "text": article.text, "n_events": len(events), "ingested_at": now,
-            })
-            ev_rows.extend(_event_row(e) for e in events)
-        if not art_rows:
+        arts, evs = to_tables(coded)
+        return self.insert_tables(arts, evs)
+
+    def insert_tables(self, arts: pa.Table, evs: pa.Table) -> tuple[int, int]:
+        """Insert prepared article and event tables (e.g. shards from Dask workers) atomically."""
+        if arts.num_rows == 0:
             return 0, 0
-        arts = pa.Table.from_pylist(art_rows, schema=_ARTICLE_SCHEMA)  # noqa: F841
-        evs = pa.Table.from_pylist(ev_rows, schema=_EVENT_SCHEMA)  # noqa: F841
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:

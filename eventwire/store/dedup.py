@@ -116,8 +116,11 @@ def same_event(a: Mention, b: Mention) -> bool:
     """Whether two mentions report one real-world event (precision over recall)."""
     if a.key != b.key or a.article_id == b.article_id:
         return False  # two events of one article are two events
+    if a.recipient_country != b.recipient_country:
+        # a report that names no recipient may be about anyone: "Xi met Kishida" and
+        # "Xi met Lopez Obrador" share a day, a city and a mention that names neither
+        return False
     if not (_compatible(a.mode, b.mode) and _compatible(a.actor_sector, b.actor_sector)
-            and _compatible(a.recipient_country, b.recipient_country)
             and _compatible(a.recipient_sector, b.recipient_sector)):
         return False
     a0, a1 = _window(a.first, a.precision)
@@ -131,8 +134,14 @@ def same_event(a: Mention, b: Mention) -> bool:
     if a.sites and b.sites:
         # the same named place agrees even where the two articles' contexts resolved it
         # differently; Kharkiv and Kherson are two places
-        return bool(a.sites & b.sites)
-    return _places_agree(a, b) is not False
+        if not a.sites & b.sites:
+            return False
+    elif _places_agree(a, b) is False:
+        return False
+    if a.recipient_country is None:
+        # nobody acted on: only a shared count ties the two ("fired 18 missiles")
+        return bool(a.numbers & b.numbers)
+    return True
 
 
 def mention_from_row(row: Sequence[Any]) -> Mention:
@@ -173,7 +182,7 @@ def _blocks(store: Store) -> Iterator[list[Mention]]:
         yield block
 
 
-_ROLE_FIELDS = ("mode", "actor_sector", "recipient_country", "recipient_sector")
+_ROLE_FIELDS = ("mode", "actor_sector", "recipient_sector")
 
 
 def cluster(block: list[Mention]) -> dict[str, str]:

@@ -1,0 +1,138 @@
+"""Ingest on a Dask cluster: articles coded on the workers, Parquet shards loaded into DuckDB.
+
+The client streams the input, skips articles already stored, and submits
+partitions with a bounded number in flight, so neither it nor any worker ever
+holds the corpus. Each worker loads the spaCy model once (``eventwire.nlp.load``
+is cached per process) and writes its partition as two Parquet shards (articles,
+events) in the store's own column layout; the client inserts each finished
+shard in one transaction with the same INSERT OR IGNORE as a local ingest, so
+the result is the same row for row, and re-running adds nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventwire.model import Article
+
+
+@dataclass(slots=True)
+class ShardResult:
+    articles_path: str
+    events_path: str
+    coded: int
+    failed: list[str]
+
+
+def code_partition(articles: list[Article], out_dir: str, name: str,
+                   keep_negated: bool = False) -> ShardResult:
+    """Worker side: code one partition and write its two Parquet shards."""
+    import pyarrow.parquet as pq
+
+    from eventwire import pipeline
+    from eventwire.store.db import to_tables
+
+    done, failed = [], []
+    for c in pipeline.run(articles, keep_negated=keep_negated):
+        if c.error:
+            failed.append(c.error)
+        else:
+            done.append((c.article, c.events))
+    arts, evs = to_tables(done)
+    base = Path(out_dir)
+    a_path, e_path = base / f"{name}.articles.parquet", base / f"{name}.events.parquet"
+    pq.write_table(arts, a_path)
+    pq.write_table(evs, e_path)
+    return ShardResult(str(a_path), str(e_path), len(done), failed)
+
+
+def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    part: list[Article] = []
+    for a in articles:
+        part.append(a)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def ingest(
+    articles: Iterable[Article],
+    store,  # eventwire.store.Store; untyped to keep dask-free imports light
+    workers: int | None = 2,
+    scheduler: str | None = None,
+    partition_size: int = 64,
+    keep_negated: bool = False,
+    shard_dir: str | None = None,
+    on_shard: Callable[[int, int, list[str]], None] | None = None,
+) -> dict[str, int]:
+    """Code articles on a Dask cluster and load the shards into ``store``.
+
+    ``scheduler`` ("tcp://host:8786") uses an existing cluster; otherwise a
+    LocalCluster of ``workers`` single-threaded processes is started. With a
+    remote cluster, ``shard_dir`` must be a folder the workers and this client
+    share (a network file system); by default a local temporary folder is used.
+    """
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    tmp = shard_dir or tempfile.mkdtemp(prefix="eventwire-shards-")
+    totals = {"coded": 0, "failed": 0, "skipped": 0, "articles_added": 0, "events_added": 0}
+    n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
+    max_in_flight = 2 * n_workers
+    try:
+        pending = as_completed()
+        in_flight = 0
+
+        def collect(fut) -> None:
+            import pyarrow.parquet as pq
+
+            res: ShardResult = fut.result()
+            added_a, added_e = store.insert_tables(pq.read_table(res.articles_path),
+                                                   pq.read_table(res.events_path))
+            Path(res.articles_path).unlink(missing_ok=True)
+            Path(res.events_path).unlink(missing_ok=True)
+            totals["coded"] += res.coded
+            totals["failed"] += len(res.failed)
+            totals["articles_added"] += added_a
+            totals["events_added"] += added_e
+            if on_shard:
+                on_shard(totals["coded"], totals["events_added"], res.failed)
+
+        for i, part in enumerate(_partitions(articles, partition_size)):
+            known = store.known_ids([a.id for a in part])
+            todo, seen = [], set(known)
+            for a in part:
+                if a.id in seen:
+                    totals["skipped"] += 1
+                else:
+                    seen.add(a.id)
+                    todo.append(a)
+            if not todo:
+                continue
+            pending.add(client.submit(code_partition, todo, tmp, f"part{i:06d}", keep_negated,
+                                      pure=False))
+            in_flight += 1
+            while in_flight >= max_in_flight:
+                collect(next(pending))
+                in_flight -= 1
+        for fut in pending:
+            collect(fut)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+        if shard_dir is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return totals
