@@ -94,3 +94,39 @@ def bench_pipeline(
             st.close()
     return BenchResult("pipeline+store" if store else "pipeline", n_articles, failed, n_events,
                        seconds, peak_rss_mb())
+
+
+def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dict[str, float | int]:
+    """One process vs a local Dask cluster on the same articles, in one run.
+
+    Both paths include reading, coding and the DuckDB writes; the Dask figure
+    includes starting the cluster and loading the model on every worker, which
+    is what a user waits for.
+    """
+    import itertools
+
+    from eventwire import nlp, pipeline
+    from eventwire.ingest import ReadError, read
+    from eventwire.scale.dask import ingest as dask_ingest
+    from eventwire.store import Store
+
+    articles = [a for a in itertools.islice(
+        (r for r in read(list(paths)) if not isinstance(r, ReadError)), limit)]
+    nlp.load()
+    with tempfile.TemporaryDirectory() as tmp:
+        with Store(Path(tmp) / "one.duckdb") as st:
+            t0 = time.perf_counter()
+            st.write((c.article, c.events) for c in pipeline.run(articles))
+            one_s = time.perf_counter() - t0
+        with Store(Path(tmp) / "dask.duckdb") as st:
+            t0 = time.perf_counter()
+            totals = dask_ingest(iter(articles), st, workers=workers)
+            dask_s = time.perf_counter() - t0
+    return {
+        "articles": len(articles),
+        "one_process_articles_per_s": round(len(articles) / one_s, 2),
+        f"dask_{workers}_workers_articles_per_s": round(len(articles) / dask_s, 2),
+        "speedup": round(one_s / dask_s, 2),
+        "client_peak_rss_mb": round(peak_rss_mb()),
+        "worker_peak_rss_mb": totals.get("worker_peak_rss_mb", 0),
+    }

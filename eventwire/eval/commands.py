@@ -169,6 +169,24 @@ def bench_pipeline_cmd(
     show(result.name, result.as_dict(), as_json)
 
 
+@bench_app.command("scale")
+def bench_scale_cmd(
+    files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
+    limit: Annotated[int, typer.Option(help="Articles to code on each path.")] = 400,
+    workers: Annotated[int, typer.Option(help="Dask worker processes.")] = 2,
+    as_json: JsonOpt = False,
+) -> None:
+    """Articles/s of one process vs a local Dask cluster, and peak memory per worker.
+
+    Example:
+
+      eventwire bench scale ../shared/data/corpus/te3_silver.jsonl.gz --limit 400
+    """
+    from eventwire.eval.bench import bench_scale
+
+    show("bench scale", bench_scale(files, limit=limit, workers=workers), as_json)
+
+
 @bench_app.command("time")
 def bench_time(
     folder: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files.")],

@@ -50,6 +50,12 @@ def code_partition(articles: list[Article], out_dir: str, name: str,
     return ShardResult(str(a_path), str(e_path), len(done), failed)
 
 
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     part: list[Article] = []
     for a in articles:
@@ -80,19 +86,25 @@ def ingest(
     """
     from distributed import Client, LocalCluster, as_completed
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
+    started: dict[str, object] = {}
+
+    def client() -> Client:
+        """The cluster starts on the first partition that needs coding, not before."""
+        if "client" not in started:
+            if scheduler:
+                started["client"] = Client(scheduler)
+            else:
+                started["cluster"] = LocalCluster(
+                    n_workers=workers or 2, threads_per_worker=1, processes=True,
+                    dashboard_address=None)
+                started["client"] = Client(started["cluster"])
+        return started["client"]  # type: ignore[return-value]
+
     tmp = shard_dir or tempfile.mkdtemp(prefix="eventwire-shards-")
     totals = {"coded": 0, "failed": 0, "skipped": 0, "articles_added": 0, "events_added": 0}
-    n_workers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
-    max_in_flight = 2 * n_workers
+    max_in_flight = 2 * (workers or 2)
     try:
-        pending = as_completed()
+        pending = None  # as_completed needs a client: made with the first submission
         in_flight = 0
 
         def collect(fut) -> None:
@@ -121,18 +133,25 @@ def ingest(
                     todo.append(a)
             if not todo:
                 continue
-            pending.add(client.submit(code_partition, todo, tmp, f"part{i:06d}", keep_negated,
-                                      pure=False))
+            fut = client().submit(code_partition, todo, tmp, f"part{i:06d}", keep_negated,
+                                  pure=False)
+            if pending is None:
+                pending = as_completed([fut])
+            else:
+                pending.add(fut)
             in_flight += 1
             while in_flight >= max_in_flight:
                 collect(next(pending))
                 in_flight -= 1
-        for fut in pending:
+        for fut in pending or ():
             collect(fut)
+        if "client" in started:
+            rss = started["client"].run(_peak_rss_mb)  # type: ignore[attr-defined]
+            totals["worker_peak_rss_mb"] = round(max(rss.values(), default=0.0))
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        for key in ("client", "cluster"):
+            if key in started:
+                started[key].close()  # type: ignore[attr-defined]
         if shard_dir is None:
             shutil.rmtree(tmp, ignore_errors=True)
     return totals
