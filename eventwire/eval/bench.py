@@ -130,3 +130,69 @@ def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dic
         "client_peak_rss_mb": round(peak_rss_mb()),
         "worker_peak_rss_mb": totals.get("worker_peak_rss_mb", 0),
     }
+
+
+QUERIES: dict[str, dict[str, object]] = {
+    "actor+type": {"actor": "RUS", "type": "ASSAULT", "limit": 100},
+    "dyad+since": {"actor": "USA", "recipient": "IRQ", "since": "1998-01-01", "limit": 100},
+    "country+quad": {"country": "ISR", "quad": 4, "limit": 100},
+    "near 100 km": {"near": (31.77, 35.21), "km": 100.0, "limit": 100},
+    "text": {"text": "missile", "limit": 100},
+    "date window": {"since": "1998-02-01", "until": "1998-02-07", "limit": 100},
+}
+
+
+def synthesize(source_db: str | Path, out_db: str | Path, n_events: int) -> int:
+    """A store of ``n_events`` events resampled from a real store's events.
+
+    Rows are copies of real events with new ids and dates shifted by up to two
+    years, so actor, type, place and text distributions are the real ones.
+    """
+    import duckdb
+
+    from eventwire.store import Store
+
+    with Store(out_db) as st:
+        st.con.execute(f"ATTACH '{Path(source_db).as_posix()}' AS src (READ_ONLY)")
+        real = st.con.execute("SELECT count(*) FROM src.events").fetchone()[0]
+        if not real:
+            raise ValueError(f"{source_db} holds no events to resample")
+        copies = -(-n_events // real)
+        st.con.execute(f"""
+            INSERT INTO events
+            SELECT e.* REPLACE (
+                md5(e.id || '-' || r.range::VARCHAR)[:20] AS id,
+                e.date_start_day + CAST((hash(e.id || r.range::VARCHAR) % 730) AS INTEGER) AS date_start_day)
+            FROM src.events e, range({copies}) r
+            LIMIT {n_events}""")
+        st.con.execute("DETACH src")
+        n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    del duckdb
+    return n
+
+
+def bench_query(db: str | Path, repeat: int = 20) -> dict[str, float | int]:
+    """p50/p95 latency (ms) of typical filter queries, results fully fetched."""
+    from datetime import date
+
+    from eventwire.store import EventFilter, Store, iter_records
+
+    out: dict[str, float | int] = {}
+    with Store(db, read_only=True) as st:
+        out["events"] = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        for name, spec in QUERIES.items():
+            kw = dict(spec)
+            for key in ("since", "until"):
+                if key in kw:
+                    kw[key] = date.fromisoformat(str(kw[key]))
+            flt = EventFilter(**kw)  # type: ignore[arg-type]
+            times = []
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                n = sum(1 for _ in iter_records(st, flt))
+                times.append((time.perf_counter() - t0) * 1000)
+            times.sort()
+            out[f"{name} p50_ms"] = round(times[len(times) // 2], 1)
+            out[f"{name} p95_ms"] = round(times[min(len(times) - 1, int(len(times) * 0.95))], 1)
+            out[f"{name} rows"] = n
+    return out

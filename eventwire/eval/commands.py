@@ -187,6 +187,30 @@ def bench_scale_cmd(
     show("bench scale", bench_scale(files, limit=limit, workers=workers), as_json)
 
 
+@bench_app.command("query")
+def bench_query_cmd(
+    db: Annotated[Path, typer.Option(help="Store to query (made with --synthesize if given).")],
+    synthesize_from: Annotated[Path | None, typer.Option(
+        help="Build --db first by resampling this real store's events.")] = None,
+    events: Annotated[int, typer.Option(help="Events in the synthesized store.")] = 1_000_000,
+    repeat: Annotated[int, typer.Option(help="Runs of each query.")] = 20,
+    as_json: JsonOpt = False,
+) -> None:
+    """p50/p95 latency of typical event filters (actor, dyad, country, near, text, dates).
+
+    Example:
+
+      eventwire bench query --db /tmp/1m.duckdb --synthesize-from te3.duckdb --events 1000000
+    """
+    from eventwire.eval.bench import bench_query, synthesize
+
+    if synthesize_from is not None:
+        if db.exists():
+            raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
+        synthesize(_must_exist(synthesize_from), db, events)
+    show("bench query", bench_query(_must_exist(db), repeat=repeat), as_json)
+
+
 @bench_app.command("time")
 def bench_time(
     folder: Annotated[Path, typer.Argument(help="A folder of TimeML .tml files.")],
