@@ -6,9 +6,12 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from eventwire.store.db import Store
 
@@ -114,3 +117,8 @@ def events_arrow(store: Store, flt: EventFilter | None = None) -> pa.Table:
     """Stored events as a flat Arrow table (one column per field), for pandas and Parquet."""
     clause, params = (flt or EventFilter()).sql()
     return store.con.sql("SELECT * EXCLUDE (record) FROM events" + clause, params=params).to_arrow_table()
+
+
+def events_frame(store: Store, flt: EventFilter | None = None) -> pd.DataFrame:
+    """Stored events as a pandas DataFrame (one column per field)."""
+    return events_arrow(store, flt).to_pandas()

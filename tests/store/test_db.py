@@ -87,3 +87,13 @@ def test_more_filters(tmp_path, batch):
         assert len(ids(near=kyiv, km=250)) == 3
         assert len(ids(text="launched DRONES")) == 3
         assert ids(text="100%_sure") == []
+
+
+def test_pandas_frame(tmp_path, batch):
+    from eventwire.store import events_frame
+
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write(batch)
+        df = events_frame(s, EventFilter(actor="RUS"))
+    assert list(df["id"]) == ["a1-0"]
+    assert df.loc[0, "location_name"] == "Ukraine"
