@@ -407,9 +407,11 @@ def version() -> None:
 
 def _register_subcommands() -> None:
     from eventwire.eval.commands import bench_app, eval_app
+    from eventwire.geo.cli import gazetteer_app
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(bench_app, name="bench")
+    app.add_typer(gazetteer_app, name="gazetteer")
 
 
 _register_subcommands()

@@ -71,6 +71,8 @@ def eval_geo(
     file: Annotated[Path, typer.Argument(help="A geoparsing gold file (LGL / TR-News XML).")],
     mode: Annotated[str, typer.Option(help="resolve (gold spans given) or end2end.")] = "resolve",
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+    demonyms: Annotated[bool, typer.Option(
+        help="Count demonyms (\"Russian\") as toponyms, as the LGL gold does.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Geoparsing accuracy: acc@161 km, exact-id accuracy, errors in km, AUC, recognition P/R/F1.
@@ -82,7 +84,8 @@ def eval_geo(
     if mode not in ("resolve", "end2end"):
         raise typer.BadParameter("--mode is resolve or end2end")
     fn = _stage_function("geo", "run_eval")
-    show(f"geo {mode} {file.name}", fn(_must_exist(file), mode=mode, limit=limit), as_json)
+    figures = fn(_must_exist(file), mode=mode, limit=limit, demonyms=demonyms)
+    show(f"geo {mode} {file.name}", figures, as_json)
 
 
 @eval_app.command("actors")

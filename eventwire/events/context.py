@@ -102,27 +102,54 @@ def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date
 
 
 def event_place(trigger: Token, sent: Span, places: list[Place]) -> Place | None:
-    """A place introduced by in/at/near/into/over, in the trigger's clause first, else
-    elsewhere in the sentence (nearest in the parse); a bare name ("Russia-China relations")
-    is not a location. Datelines are outside sentences and never used."""
+    """Where the event happened: a place introduced by in/at/near/into/over, in the
+    trigger's clause first, else elsewhere in the sentence (nearest in the parse); else,
+    for a verb, the place owning the body that does it or reports it ("Belarus' defence
+    ministry said its air defences had downed ..."). A bare name ("Russia-China
+    relations") and a target ("attacks against Ukraine") are not locations; datelines are
+    outside sentences and never used."""
     head = clause_head(trigger)
     inside_clause = {t.i for t in head.subtree}
+    own = {t.i for t in trigger.subtree} if trigger.pos_ == "NOUN" else set()
     best: tuple[tuple[int, int], Place] | None = None
+    at: dict[int, Place] = {}
     for pl in places:
         if not (sent.start_char <= pl.start < sent.end_char):
             continue
         tok = _token_at(sent, pl.start, pl.end)
         if tok is None:
             continue
-        governed = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+        at[tok.i] = pl
+        governed = tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or (
+            tok.head.lower_ == "to" and tok.head.head.i == trigger.i))  # "a visit to Moscow"
         if not governed:  # "in central, southern ... Ukraine": the place is a modifier's object
             governed = any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in list(tok.ancestors)[:2])
         if not governed:
             continue
-        rank = (0 if tok.i in inside_clause else 1, _distance(trigger, tok))
+        # the trigger's own phrase first ("a visit to Moscow ... a campaign in Ukraine")
+        rank = (0 if tok.i in own else 1 if tok.i in inside_clause else 2, _distance(trigger, tok))
         if best is None or rank < best[0]:
             best = (rank, pl)
-    return best[1] if best else None
+    if best is not None:
+        return best[1]
+    if trigger.pos_ != "VERB" or not at:
+        return None
+    return _owner_place(trigger, at)
+
+
+def _owner_place(verb: Token, at: dict[int, Place]) -> Place | None:
+    """The place that possesses the subject of ``verb`` or of a verb reporting it."""
+    cur = verb
+    for _ in range(3):
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for owner in child.children:
+                    if owner.dep_ == "poss" and owner.i in at:
+                        return at[owner.i]
+        if cur.head is cur or cur.dep_ not in ("ccomp", "parataxis", "xcomp", "conj"):
+            return None
+        cur = cur.head
+    return None
 
 
 def attribution(trigger: Token, actors: list[Actor]) -> Attribution | None:

@@ -1,22 +1,30 @@
-"""Toponym recognition (spaCy NER + gazetteer) and resolution (kind, size, document context).
+"""Toponym recognition (spaCy NER + gazetteer); resolution lives in eventwire.geo.resolver.
 
 Recognition trusts spaCy's GPE/LOC/FAC entities, rescues names the small model
 misses or mislabels ("Kyiv's military" comes out as PERSON) by matching
 capitalized token runs against the gazetteer, and refuses demonyms (NORP) and
-multi-token person names. Resolution works on text and spans alone, so gold
-spans can be resolved without parsing: each distinct name gets one reading per
-document, chosen by feature kind and population, an explicit ", State" or
-", Country" qualifier, and the countries and states the rest of the document
-is about. It never falls back to a dateline or a capital.
+multi-token person names. ``parse`` and ``places_in_doc`` hand the spans to
+``eventwire.geo.resolver.resolve``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from eventwire.geo.gazetteer import ALTERNATE, PREFERRED, Candidate, Gazetteer, load, normalize
+from eventwire.geo.gazetteer import (
+    ALTERNATE,
+    DEMONYM,
+    PREFERRED,
+    Candidate,
+    Gazetteer,
+    load,
+    normalize,
+)
+from eventwire.geo.resolver import EDGE_WORDS as _EDGE_WORDS
+from eventwire.geo.resolver import QUALIFIER as _QUALIFIER
+from eventwire.geo.resolver import candidates as _candidates
+from eventwire.geo.resolver import resolve
+from eventwire.geo.resolver import surface as _surface
 from eventwire.model import Place
 
 if TYPE_CHECKING:
@@ -37,15 +45,10 @@ ENTITY_ALT_MIN_POP = 100_000
 # Right after a locative word ("strikes hit Kherson", "moved to Bakhmut") a single-token
 # PERSON may name any gazetteer town, an ORG a town at least this big.
 LOCATIVE_ORG_MIN_POP = 50_000
+# A town in a state the document is about may be this small and still be taken untagged.
+LOCAL_MIN_POP = 1_000
 _LOCATIVE = {"in", "at", "from", "to", "near", "into", "outside", "around", "toward",
              "towards", "across", "hit", "struck", "shelled", "captured", "liberated"}
-# Words tried off an entity that does not resolve as a whole ("southern Ukraine",
-# "Kyiv region"); county/parish are kept because they name a different place.
-_EDGE_WORDS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "central", "northeastern", "northwestern", "southeastern", "southwestern", "greater",
-    "downtown", "region", "province", "oblast", "city", "state", "area", "metro",
-}
 # Words that make the name before them a different, smaller place or a thing.
 _DESIGNATORS = {
     "county", "parish", "borough", "township", "district", "street", "st", "road", "rd",
@@ -54,162 +57,8 @@ _DESIGNATORS = {
     "hills", "springs", "beach", "airport", "university", "college", "school", "church",
     "hospital", "center", "centre", "square", "bridge", "station", "stadium", "village",
 }
+_UNIT_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "oblast"}
 _JOINERS = {"-", "of", "and", "de", "del", "la", "el", "al", "upon", "on", "du", "des", "le"}
-_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w.]*)(?:[ \t]+[A-Z][\w.]*){0,2})")
-
-# Context bonuses: a candidate in a country whose towns/states the document
-# names (strong) or that the document names as a country (weak), or in a state
-# the document names.
-CTX_SUBNATIONAL = 2.5
-CTX_COUNTRY = 1.0
-CTX_ADMIN1 = 1.5
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    text: str
-    key: str
-    candidates: list[Candidate]
-    qualified: bool = False
-
-
-def _surface(text: str) -> str:
-    """The name as looked up: possessive "'s" and surrounding punctuation removed."""
-    return _POSSESSIVE.sub("", text.strip()).strip(" ,;:\"'()")
-
-
-def _candidates(gaz: Gazetteer, text: str) -> list[Candidate]:
-    """Candidates for a span, trying it whole first and then without edge words."""
-    name = _surface(text)
-    found = gaz.lookup(name)
-    if found:
-        return found
-    words = name.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in _EDGE_WORDS:
-        words = words[1:]
-    while len(words) > 1 and words[-1].lower() in _EDGE_WORDS:
-        words = words[:-1]
-    trimmed = " ".join(words)
-    return gaz.lookup(trimmed) if trimmed != name else []
-
-
-def _qualifier(gaz: Gazetteer, text: str, end: int) -> Candidate | None:
-    """The state or country named right after a comma ("Paris, Texas"; "Alexandria, La.")."""
-    m = _QUALIFIER.match(text, end)
-    if not m:
-        return None
-    words = m.group(1).split()
-    for n in range(len(words), 0, -1):
-        for cand in gaz.lookup(" ".join(words[:n]), qualifier=True):
-            if cand.feature in ("admin1", "country"):
-                return cand
-    return None
-
-
-def _as_qualifier(gaz: Gazetteer, text: str, start: int, surface: str) -> list[Candidate]:
-    """A span right after "Town, " read as a state/country first ("La." is Louisiana there)."""
-    if not text[:start].rstrip().endswith(","):
-        return []
-    return [c for c in gaz.lookup(_surface(surface), qualifier=True)
-            if c.feature in ("admin1", "country")]
-
-
-def _matches(cand: Candidate, qual: Candidate) -> bool:
-    if cand.geonameid == qual.geonameid or cand.country != qual.country:
-        return False
-    return qual.feature != "admin1" or cand.admin1 == qual.admin1
-
-
-def _context(mentions: list[_Mention]) -> dict[str, tuple[set, set, set]]:
-    """Per name: countries named, countries of named towns/states, states named — by other names."""
-    by_key: dict[str, list[Candidate]] = {}
-    for m in mentions:
-        if m.candidates:
-            by_key.setdefault(m.key, m.candidates)
-    facts: dict[str, tuple[str | None, str | None, str | None]] = {}
-    for key, cands in by_key.items():
-        top = cands[0]
-        rival = next((c for c in cands[1:] if c.country != top.country), None)
-        if rival is not None and top.score - rival.score < 1.5:
-            continue  # too ambiguous to say what the document is about
-        country = top.country if top.feature == "country" or top.kind == PREFERRED else None
-        sub = top.country if top.feature in ("city", "admin1") and top.kind != PREFERRED else None
-        state = top.admin1 if top.feature == "admin1" else None
-        facts[key] = (country, sub, state)
-    out: dict[str, tuple[set, set, set]] = {}
-    for key in by_key:
-        named, sub, states = set(), set(), set()
-        for other, (country, sub_c, state) in facts.items():
-            if other == key:
-                continue
-            if country:
-                named.add(country)
-            if sub_c:
-                sub.add(sub_c)
-            if state:
-                states.add((sub_c, state))
-        out[key] = (named, sub, states)
-    return out
-
-
-def _pick(cands: list[Candidate], ctx: tuple[set, set, set]) -> Candidate:
-    named, sub, states = ctx
-
-    def score(c: Candidate) -> float:
-        s = c.score
-        if c.country in sub:
-            s += CTX_SUBNATIONAL
-        elif c.country in named:
-            s += CTX_COUNTRY
-        if c.feature == "city" and (c.country, c.admin1) in states:
-            s += CTX_ADMIN1
-        return s
-
-    return max(cands, key=lambda c: (score(c), -c.geonameid))
-
-
-def _to_place(m: _Mention, cand: Candidate) -> Place:
-    return Place(start=m.start, end=m.end, text=m.text, name=cand.name,
-                 geonameid=cand.geonameid, lat=cand.lat, lon=cand.lon, country=cand.country,
-                 admin1=cand.admin1, feature=cand.feature)
-
-
-def resolve(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
-    """Resolve given toponym spans (e.g. gold ones) to gazetteer places, same order; None if unknown."""
-    gaz = load()
-    mentions: list[_Mention] = []
-    for start, end in spans:
-        surface = text[start:end]
-        cands = _as_qualifier(gaz, text, start, surface) or _candidates(gaz, surface)
-        m = _Mention(start, end, surface, normalize(_surface(surface)), cands)
-        qual = _qualifier(gaz, text, end) if cands else None
-        if qual is not None:
-            narrowed = [c for c in cands if _matches(c, qual)]
-            if narrowed:
-                m.candidates, m.qualified = narrowed, True
-        mentions.append(m)
-
-    ctx = _context(mentions)
-    reading: dict[str, Candidate] = {}
-    for m in mentions:  # an explicit qualifier fixes the reading for the whole document
-        if m.qualified and m.key not in reading:
-            reading[m.key] = _pick(m.candidates, ctx[m.key])
-    out: list[Place | None] = []
-    for m in mentions:
-        if not m.candidates:
-            out.append(None)
-            continue
-        if m.qualified:
-            cand = _pick(m.candidates, ctx[m.key])
-        else:
-            if m.key not in reading:
-                reading[m.key] = _pick(m.candidates, ctx[m.key])
-            cand = reading[m.key]
-        out.append(_to_place(m, cand))
-    return out
 
 
 def _capitalized(tok: Token) -> bool:
@@ -236,11 +85,15 @@ def _run_candidates(gaz: Gazetteer, doc: Doc, i: int, limit: int) -> tuple[int, 
 def _untagged_ok(cands: list[Candidate], first: Token, last: Token) -> bool:
     """Whether a gazetteer hit outside any entity is a place and not a word or a name."""
     top = cands[0]
+    if first.i == last.i and first.lower_ in _EDGE_WORDS:
+        return False  # "Western" countries: a region of Uganda is not what is meant
     if last.pos_ != "PROPN" and (last.pos_ not in ("ADJ", "NOUN") or (
             top.feature == "city" and top.population < SENT_START_MIN_POP)):
         return False  # "the Kyiv region" tags Kyiv ADJ; "Reading" as a verb is no town
     if top.feature in ("country", "admin1", "continent"):
         return top.kind != ALTERNATE
+    if top.feature == "admin2" and first.i != last.i and last.lower_ in _UNIT_WORDS:
+        return True  # "Henderson County": the designator makes it a name
     sent_start = first.is_sent_start or (first.i > 0 and first.nbor(-1).is_punct
                                          and first.nbor(-1).text in "\"“'‘:(")
     if sent_start:
@@ -261,17 +114,18 @@ def _inside_longer_name(doc: Doc, i: int, stop: int, start: int, end: int) -> bo
 
 
 def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, strict: bool,
-          out: list[tuple[int, int]], blocked: set[str]) -> None:
+          out: list[tuple[int, int]], blocked: set[str], inside_name: bool = False) -> None:
     """Add gazetteer matches of capitalized runs between tokens start and end."""
     i = start
     while i < end:
         tok = doc[i]
-        if not _capitalized(tok) or tok.text in blocked:
+        if not _capitalized(tok) or tok.text in blocked or tok.lower_ in ("the", "a", "an"):
             i += 1
             continue
         stop, cands = _run_candidates(gaz, doc, i, end)
         surface = doc.text[tok.idx:doc[stop - 1].idx + len(doc[stop - 1].text)] if cands else ""
-        if (_plausible(cands, surface) and not _inside_longer_name(doc, i, stop, start, end)
+        if (_plausible(cands, surface) and (inside_name or not _inside_longer_name(
+                doc, i, stop, start, end))
                 and (not strict or _untagged_ok(cands, tok, doc[stop - 1]))):
             out.append((tok.idx, doc[stop - 1].idx + len(doc[stop - 1].text)))
             i = stop
@@ -320,12 +174,30 @@ def _entity_span(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
     return start, end
 
 
-def recognize(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of toponyms in a parsed document, in text order."""
+def _person_words(doc: Doc) -> set[str]:
+    """Words of multi-word person names ("Jordan" after "Michael Jordan"), unless the
+    document uses the word as a place name at least as often ("Rethinking Egypt" mistagged
+    as a person in an article about Egypt)."""
+    in_person: dict[str, int] = {}
+    as_place: dict[str, int] = {}
+    for e in doc.ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            for t in e:
+                in_person[t.text] = in_person.get(t.text, 0) + 1
+        elif e.label_ in PLACE_LABELS and len(e) == 1:
+            as_place[e.text] = as_place.get(e.text, 0) + 1
+    return {w for w, n in in_person.items() if n >= as_place.get(w, 0)}
+
+
+def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
+    """Character spans of toponyms in a parsed document, in text order.
+
+    ``demonyms`` also returns peoples' adjectives ("Sudanese") that name a country, for
+    gold sets whose convention counts them (LGL, TR-News); by default they are actors."""
     gaz = load()
     spans: list[tuple[int, int]] = []
     covered = [False] * len(doc)
-    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    person_words = _person_words(doc)
     mislabeled: list[Span] = []
     for ent in doc.ents:
         for k in range(ent.start, ent.end):
@@ -349,6 +221,15 @@ def recognize(doc: Doc) -> list[tuple[int, int]]:
                 spans.append((ent.start_char, ent.end_char))
             elif cands and ent.label_ == "PERSON":
                 mislabeled.append(ent)
+        elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+            # "the Texas Department of Health", "Alexandria City Public Schools"
+            _scan(gaz, doc, ent.start, ent.end, strict=True, out=spans, blocked=person_words,
+                  inside_name=True)
+        elif demonyms and ent.label_ == "NORP":
+            people = [c for c in gaz.lookup(_surface(ent.text), demonym=True)
+                      if c.kind == DEMONYM and c.feature == "country"]
+            if people:
+                spans.append((ent.start_char, ent.end_char))
     # "Zaporizhzhia and Kherson": a mislabeled town coordinated with a place is one too
     starts = {s for s, _ in spans}
     ends = {e for _, e in spans}
@@ -371,6 +252,9 @@ def recognize(doc: Doc) -> list[tuple[int, int]]:
             j += 1
         _scan(gaz, doc, i, j, strict=True, out=spans, blocked=person_words)
         i = j
+    _local_towns(gaz, doc, spans, covered, person_words)
+    _propagate(gaz, doc, spans, person_words)
+    spans = [_with_final_period(doc.text, s, e) for s, e in spans]
     # state abbreviations after a comma ("Alexandria, La.", "Paris, TX") are places too
     taken = {s for s, _ in spans}
     for _, end in list(spans):
@@ -384,6 +268,66 @@ def recognize(doc: Doc) -> list[tuple[int, int]]:
             spans.append((m.start(1), m.start(1) + len(word)))
             taken.add(m.start(1))
     return sorted(set(spans))
+
+
+def _local_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]], covered: list[bool],
+                 blocked: set[str]) -> None:
+    """Small towns no entity covers, taken when they lie in a state or province the
+    document's other places are in ("Moorhead" in a story about Fargo and Minnesota):
+    local news names towns too small for the untagged-run threshold."""
+    states = {(p.country, p.admin1) for p in resolve(doc.text, spans)
+              if p is not None and p.feature in ("city", "admin1", "admin2") and p.admin1}
+    if not states:
+        return
+    taken = {k for s, e in spans for k in range(s, e)}
+    # one-word PERSON/ORG entities are open to this too ("deputies in Roswell" tagged PERSON)
+    loose = {e.start for e in doc.ents if len(e) == 1 and e.label_ in ("PERSON", "ORG")}
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if ((covered[i] and i not in loose) or tok.idx in taken or not _capitalized(tok)
+                or tok.text in blocked
+                or tok.pos_ != "PROPN" or tok.is_sent_start or tok.lower_ in _EDGE_WORDS):
+            i += 1
+            continue
+        stop, cands = _run_candidates(gaz, doc, i, len(doc))
+        last = doc[stop - 1] if cands else tok
+        local = [c for c in cands if c.kind != ALTERNATE and c.population >= LOCAL_MIN_POP
+                 and (c.country, c.admin1) in states and c.feature in ("city", "admin2")]
+        if local and last.pos_ == "PROPN" and not _inside_longer_name(doc, i, stop, 0, len(doc)):
+            found.append((tok.idx, last.idx + len(last.text)))
+            i = stop
+        else:
+            i += 1
+    spans.extend(found)
+
+
+def _with_final_period(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "W.Va" + "." is the abbreviation "W.Va.": the tokenizer split its final period off."""
+    if "." in text[start:end] and text[end:end + 1] == ".":
+        return start, end + 1
+    return start, end
+
+
+def _propagate(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]],
+               blocked: set[str]) -> None:
+    """One reading per name: a name recognized once is a place wherever else it stands
+    capitalized ("Alexandria police", "an Alexandria grand jury"), except inside a
+    person's name."""
+    names = {doc.text[s:e] for s, e in spans if doc.text[s:e][:1].isupper()}
+    names = {n for n in names if " " not in n and n not in blocked and gaz.lookup(n)}
+    if not names:
+        return
+    taken = [False] * (len(doc.text) + 1)
+    for s, e in spans:
+        for k in range(s, e):
+            taken[k] = True
+    in_person = {t.i for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                 for t in ent}
+    for tok in doc:
+        if tok.text in names and not taken[tok.idx] and tok.i not in in_person:
+            spans.append((tok.idx, tok.idx + len(tok.text)))
 
 
 def places_in_doc(doc: Doc) -> list[Place]:

@@ -124,3 +124,52 @@ def test_towns_the_small_model_calls_people(nlp) -> None:
 def test_groups_and_bodies_are_not_places(nlp) -> None:
     places = geo.parse("Hamas fighters fired rockets from Gaza City, the UN said.")
     assert [(p.text, p.name, p.country) for p in places] == [("Gaza City", "Gaza", "PSE")]
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for n in names:
+        i = text.index(n, pos)
+        out.append((i, i + len(n)))
+        pos = i + len(n)
+    return out
+
+
+def test_alexandria_louisiana_or_virginia_by_qualifier() -> None:
+    for text, state in (("A fire in Alexandria, Va., closed two roads.", "VA"),
+                        ("A fire in Alexandria, La., closed two roads.", "LA")):
+        out = geo.resolve(text, _spans(text, ["Alexandria"]))
+        assert out[0] is not None and (out[0].country, out[0].admin1) == ("USA", state)
+
+
+def test_kyiv_and_kiev_are_one_city() -> None:
+    text = "Kiev, now spelled Kyiv, was shelled; Kyiv's mayor spoke."
+    out = geo.resolve(text, _spans(text, ["Kiev", "Kyiv", "Kyiv"]))
+    assert {p.geonameid for p in out if p} == {703448}
+
+
+def test_towns_named_together_pull_each_other_home() -> None:
+    # Paris, Tennessee lies in Henry County, Tennessee: together they mean that pair
+    text = "Deputies in Henry County said the Paris man was released."
+    out = geo.resolve(text, _spans(text, ["Henry County", "Paris"]))
+    assert [(p.country, p.admin1) for p in out if p] == [("USA", "TN"), ("USA", "TN")]
+    alone = geo.resolve("Paris was calm.", [(0, 5)])[0]
+    assert alone is not None and alone.country == "FRA"
+
+
+def test_state_named_by_its_towns() -> None:
+    text = "From Tifton to Valdosta, Georgia farmers counted losses."
+    out = geo.resolve(text, _spans(text, ["Tifton", "Valdosta", "Georgia"]))
+    assert out[2] is not None and (out[2].country, out[2].feature) == ("USA", "admin1")
+
+
+def test_given_demonym_span_resolves_to_its_country_but_parse_skips_it(nlp) -> None:
+    text = "Georgian troops left South Ossetia."
+    out = geo.resolve(text, [(0, 8)])
+    assert out[0] is not None and (out[0].country, out[0].feature) == ("GEO", "country")
+    assert "Georgian" not in {p.text for p in geo.parse(text)}
+
+
+def test_small_model_misses_kherson_after_a_preposition(nlp) -> None:
+    places = geo.parse("Explosions were heard in Kherson and Mykolaiv on Sunday.")
+    assert {(p.text, p.country) for p in places} >= {("Kherson", "UKR"), ("Mykolaiv", "UKR")}
