@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from eventwire import ontology
-from eventwire.events import context, ids, modality, quantities, roles, triggers
+from eventwire.events import classifier, context, fusion, ids, modality, quantities, roles, triggers
 from eventwire.model import Actor, Article, Event, Place, Span, Timex
 
 if TYPE_CHECKING:
@@ -32,8 +32,10 @@ class ExtractStats:
     triggers: int = 0
     emitted: int = 0
     dropped_uncoded: int = 0  # neither actor nor recipient resolved to a coded actor
-    dropped_self: int = 0  # actor and recipient the same code
+    dropped_self: int = 0  # recipient dropped: the same code as the actor (its own act)
     dropped_content: int = 0  # complement of a request/threat/agreement/accusation
+    dropped_statement: int = 0  # the classifier reads the sentence as a statement (quad 0)
+    classified: int = 0  # events from the sentence classifier where the lexicon found none
     by_type: dict[str, int] = field(default_factory=dict)
 
 
@@ -66,6 +68,19 @@ def _refined(trig: triggers.Trigger) -> str:
     return trig.cameo
 
 
+def _sentence_trigger(sent) -> triggers.Trigger | None:  # noqa: ANN001 - a spaCy Span
+    """The main verb of a sentence as a rule-less trigger; under a reporting verb
+    ("X attacked Y, officials said") the reported clause's verb."""
+    root = sent.root
+    if root.lemma_.lower() in modality.REPORTING:
+        inner = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
+        if inner:
+            root = inner[0]
+    if root.pos_ != "VERB":  # "has been careful not to ...": no act to anchor an event on
+        return None
+    return triggers.Trigger(root, triggers.Rule(root.lemma_.lower(), "V", "010", None, ()), [], None)
+
+
 def extract(
     doc: Doc,
     article: Article,
@@ -80,7 +95,13 @@ def extract(
     events: list[Event] = []
     for s_idx, sent in enumerate(doc.sents):
         found = triggers.find(sent)
+        coded_here = any(sent.start_char <= a.start < sent.end_char for a in mentions
+                         if a.start is not None)
+        if not found and not coded_here:
+            continue
+        sc = classifier.scores(sent.text)
         by_token = {t.token.i: t for t in found}
+        n_before = len(events)
         for trig in found:
             stats.triggers += 1
             tok = trig.token
@@ -102,52 +123,104 @@ def extract(
             info = ontology.lookup(cameo)
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)
-            a_toks, r_toks = roles.role_tokens(trig)
-            nouns = [u for u in trig.used if u.pos_ in ("NOUN", "PROPN", "NUM")] + [
-                t for t in (*a_toks, *r_toks) if t.pos_ in ("NOUN", "NUM")]
-            if tok.pos_ == "NOUN":
-                nouns.insert(0, tok)
-            qty = quantities.quantities(nouns)
-            date = context.event_date(tok, sent, timexes, article.published)
-            place = context.event_place(tok, sent, places)
-            attrib = context.attribution(tok, mentions)
-            for actor in actor_list:
-                for recipient in recipient_list:
-                    if actor is None and recipient is None:
-                        stats.dropped_uncoded += 1
-                        continue
-                    if (actor is not None and recipient is not None and actor.code == recipient.code
-                            and actor.name == recipient.name):
-                        stats.dropped_self += 1
-                        continue
-                    assert info.plover_type is not None
-                    ev = Event(
-                        id=ids.event_id(article.id, s_idx, info.plover_type,
-                                        actor.code if actor else None,
-                                        recipient.code if recipient else None, tok.idx),
-                        article_id=article.id,
-                        published=article.published.isoformat(),
-                        sentence=sent.text.strip(),
-                        sentence_index=s_idx,
-                        trigger=Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)),
-                        type=info.plover_type,
-                        mode=mode,
-                        contexts=list(info.contexts),
-                        cameo=cameo,
-                        quad=info.quad,
-                        intensity=info.intensity,
-                        actor=actor,
-                        recipient=recipient,
-                        date=date,
-                        location=place,
-                        quantities=list(qty),
-                        attribution=attrib,
-                        negated=negated,
-                        modality=mood,
-                        confidence=ids.confidence(actor is not None, recipient is not None,
-                                                  bool(trig.rule.require), mood),
-                    )
-                    events.append(ev)
-                    stats.emitted += 1
-                    stats.by_type[ev.type] = stats.by_type.get(ev.type, 0) + 1
+            strong = bool(trig.rule.require) and actor_list[0] is not None and recipient_list[0] is not None
+            if not negated and fusion.is_misfire(sc, info.quad, strong):
+                stats.dropped_statement += 1
+                continue
+            events.extend(_events_for(trig, cameo, mode, negated, mood, actor_list, recipient_list,
+                                      sent, s_idx, sc, article, timexes, places, mentions, stats))
+        guess = fusion.sentence_type(sc) if coded_here and fusion.CLASSIFIER_EVENTS else None
+        if guess is None or any(not e.negated and e.quad == guess[1] for e in events[n_before:]):
+            continue
+        trig = _sentence_trigger(sent)
+        if trig is None or trig.token.i in by_token:
+            continue  # the lexicon's reading of that verb is the more specific one
+        ptype, quad, share = guess
+        cameo = ontology.plover_default_cameo(ptype, quad=quad)
+        trig = triggers.Trigger(trig.token, triggers.Rule(trig.rule.lemma, "V", cameo, None, ()), [], None)
+        actor_list, recipient_list = roles.resolve_roles(trig, mentions)
+        if (None in actor_list or None in recipient_list
+                or share < fusion.CLASSIFIER_EVENT_MIN_SHARE):
+            continue  # without the lexicon, only a confident reading with both roles parsed
+        # "will not lift the ban until ..." IS the refusal/threat the classifier read
+        negated = modality.is_negated(trig.token) and ptype not in ("REJECT", "THREATEN")
+        new = _events_for(trig, cameo, ontology.lookup(cameo).mode, negated,
+                          modality.modality(trig.token), actor_list, recipient_list, sent, s_idx, sc,
+                          article, timexes, places, mentions, stats, share=share)
+        known = {e.id for e in events}
+        new = [e for e in new if e.id not in known]
+        stats.classified += len(new)
+        events.extend(new)
     return events
+
+
+def _events_for(
+    trig: triggers.Trigger, cameo: str, mode: str | None, negated: bool, mood: str,
+    actor_list: list[Actor | None], recipient_list: list[Actor | None],
+    sent, s_idx: int, sc: classifier.Scores, article: Article,  # noqa: ANN001 - a spaCy Span
+    timexes: list[Timex], places: list[Place], mentions: list[Actor], stats: ExtractStats,
+    share: float | None = None,
+) -> list[Event]:
+    """One event per (actor, recipient) pair of a trigger; ``share`` marks a classifier
+    event (no lexicon rule behind it, so its lexical part of the confidence is lower)."""
+    tok = trig.token
+    info = ontology.lookup(cameo)
+    assert info.plover_type is not None
+    a_toks, r_toks = roles.role_tokens(trig)
+    nouns = [u for u in trig.used if u.pos_ in ("NOUN", "PROPN", "NUM")] + [
+        t for t in (*a_toks, *r_toks) if t.pos_ in ("NOUN", "NUM")]
+    if tok.pos_ == "NOUN":
+        nouns.insert(0, tok)
+    qty = quantities.quantities(nouns)
+    date = context.event_date(tok, sent, timexes, article.published)
+    place = context.event_place(tok, sent, places)
+    attrib = context.attribution(tok, mentions)
+    out: list[Event] = []
+    pairs: list[tuple[Actor | None, Actor | None]] = []
+    for actor in actor_list:
+        for recipient in recipient_list:
+            if (actor is not None and recipient is not None and actor.code == recipient.code
+                    and actor.name == recipient.name):
+                # "Croatia opened its borders": the act is the actor's own, recipient unknown
+                stats.dropped_self += 1
+                recipient = None
+            if (actor, recipient) not in pairs:
+                pairs.append((actor, recipient))
+    for actor, recipient in pairs:
+        if actor is None and recipient is None:
+            stats.dropped_uncoded += 1
+            continue
+        lexical = ids.confidence(actor is not None, recipient is not None,
+                                 bool(trig.rule.require), mood)
+        if share is not None:  # no lexicon rule: the trigger is only the main verb
+            lexical = max(0.0, lexical - 0.15)
+        conf = fusion.fused_confidence(lexical, sc, info.plover_type, info.quad)
+        ev = Event(
+            id=ids.event_id(article.id, s_idx, info.plover_type,
+                            actor.code if actor else None,
+                            recipient.code if recipient else None, tok.idx),
+            article_id=article.id,
+            published=article.published.isoformat(),
+            sentence=sent.text.strip(),
+            sentence_index=s_idx,
+            trigger=Span(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text)),
+            type=info.plover_type,
+            mode=mode,
+            contexts=list(info.contexts),
+            cameo=cameo,
+            quad=info.quad,
+            intensity=info.intensity,
+            actor=actor,
+            recipient=recipient,
+            date=date,
+            location=place,
+            quantities=list(qty),
+            attribution=attrib,
+            negated=negated,
+            modality=mood,
+            confidence=conf,
+        )
+        out.append(ev)
+        stats.emitted += 1
+        stats.by_type[ev.type] = stats.by_type.get(ev.type, 0) + 1
+    return out

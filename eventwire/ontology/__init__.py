@@ -69,17 +69,21 @@ def lookup(cameo: str) -> CodeInfo:
         raise KeyError(f"unknown CAMEO code {cameo!r}") from None
 
 
-def plover_default_cameo(plover_type: str, mode: str | None = None) -> str:
+def plover_default_cameo(plover_type: str, mode: str | None = None, quad: int | None = None) -> str:
     """The most general CAMEO code of a PLOVER type (and mode), for coders that think in PLOVER.
 
     Among the codes with that type (and mode, when given and known) those under the CAMEO
     root holding most of them win (ACCUSE -> 11, not 09), then the shortest, then the lowest;
-    a mode the table never uses falls back to the type alone.
+    a mode the table never uses falls back to the type alone. ``quad`` picks among the
+    type's codes those of that quad class when there are any (REQUEST, quad 0 -> 02 appeal,
+    not 10 demand), so a coder that also predicts the quad keeps the two consistent.
     """
     ptype = plover_type.upper()
     if ptype not in PLOVER_TYPES:
         raise KeyError(f"not a PLOVER type: {plover_type!r}")
     rows = [c for c in _table().values() if c.plover_type == ptype]
+    if quad is not None:
+        rows = [c for c in rows if c.quad == quad] or rows
     if mode:
         with_mode = [c for c in rows if c.mode == mode]
         rows = with_mode or rows

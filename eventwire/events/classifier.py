@@ -1,0 +1,185 @@
+"""Sentence classifiers (CAMEO quad class, PLOVER type) scored with numpy alone.
+
+The models are TF-IDF features (word 1-2-grams and within-word character 3-5-grams, each
+block L2-normalized, sublinear term frequency) and a multinomial logistic regression,
+trained by ``scripts/train_event_classifier.py`` (see ``eventwire/events/train.py``) and
+shipped as ``eventwire/data/event_classifier.npz``. Run time needs no scikit-learn: the
+analyzers below are the very functions the training code hands to scikit-learn, and
+the weighting and scoring are a few sparse dot products.
+
+The events stage uses the probabilities to re-rank the lexical coder's events and to
+code sentences the lexicon has no trigger for (see ``eventwire.events.extract``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+__all__ = ["Model", "Scores", "char_ngrams", "load", "override", "scores", "word_ngrams"]
+
+DATA_FILE = "data/event_classifier.npz"
+NONE = "none"  # the type label of a sentence that codes no PLOVER event
+
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_SPACES = re.compile(r"\s\s+")
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Lower-cased word unigrams and bigrams (words of two or more word characters)."""
+    toks = _TOKEN.findall(text.lower())
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Character 3-5-grams inside space-padded words: robust to inflection and typos."""
+    out: list[str] = []
+    for w in _SPACES.sub(" ", text.lower()).split():
+        w = f" {w} "
+        size = len(w)
+        for n in (3, 4, 5):
+            if size <= n:
+                out.append(w)
+                break
+            out.extend(w[i:i + n] for i in range(size - n + 1))
+    return out
+
+
+ANALYZERS = {"word": word_ngrams, "char": char_ngrams}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One feature block: an analyzer, its vocabulary (term -> column) and idf weights."""
+
+    kind: str
+    vocab: dict[str, int]
+    idf: np.ndarray
+    offset: int  # first column of this block in the coefficient matrix
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and L2-normalized sublinear TF-IDF values of the terms of a text."""
+        counts: dict[int, int] = {}
+        vocab = self.vocab
+        for term in ANALYZERS[self.kind](text):
+            j = vocab.get(term)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        vals = (1.0 + np.log(tf)) * self.idf[cols]
+        norm = float(np.sqrt(np.dot(vals, vals)))
+        return cols + self.offset, (vals / norm if norm else vals)
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A linear classifier over the concatenated feature blocks."""
+
+    labels: tuple[str, ...]
+    blocks: tuple[Block, ...]
+    coef: np.ndarray  # (n_labels, n_features)
+    intercept: np.ndarray  # (n_labels,)
+
+    def proba(self, text: str) -> np.ndarray:
+        """Softmax probabilities over ``labels`` for one text."""
+        logits = self.intercept.astype(np.float64).copy()
+        for block in self.blocks:
+            cols, vals = block.features(text)
+            if len(cols):
+                logits += self.coef[:, cols].astype(np.float64) @ vals
+        logits -= logits.max()
+        p = np.exp(logits)
+        return p / p.sum()
+
+    def to_arrays(self, prefix: str, dtype: Any = np.float16) -> dict[str, np.ndarray]:
+        """The model as named arrays (the inverse of ``from_arrays``)."""
+        out: dict[str, np.ndarray] = {
+            f"{prefix}.labels": np.array("\n".join(self.labels)),
+            f"{prefix}.coef": self.coef.astype(dtype),
+            f"{prefix}.intercept": self.intercept.astype(np.float64),
+            f"{prefix}.blocks": np.array("\n".join(b.kind for b in self.blocks)),
+        }
+        for i, b in enumerate(self.blocks):
+            terms = sorted(b.vocab, key=b.vocab.__getitem__)
+            out[f"{prefix}.b{i}.vocab"] = np.array("\n".join(terms))
+            out[f"{prefix}.b{i}.idf"] = b.idf.astype(np.float32)
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: Any, prefix: str) -> Model:
+        """Rebuild a model written by ``to_arrays`` (from an ``np.load`` of the npz)."""
+        kinds = str(arrays[f"{prefix}.blocks"]).split("\n")
+        blocks = []
+        offset = 0
+        for i, kind in enumerate(kinds):
+            terms = str(arrays[f"{prefix}.b{i}.vocab"]).split("\n")
+            idf = np.asarray(arrays[f"{prefix}.b{i}.idf"], dtype=np.float64)
+            blocks.append(Block(kind, {t: j for j, t in enumerate(terms)}, idf, offset))
+            offset += len(terms)
+        return cls(tuple(str(arrays[f"{prefix}.labels"]).split("\n")), tuple(blocks),
+                   np.asarray(arrays[f"{prefix}.coef"], dtype=np.float32),
+                   np.asarray(arrays[f"{prefix}.intercept"], dtype=np.float64))
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """A sentence's class probabilities: ``quad[q]`` for q in 0..4, ``type[label]``."""
+
+    quad: np.ndarray
+    type: dict[str, float]
+
+    @property
+    def best_quad(self) -> int:
+        return int(np.argmax(self.quad))
+
+
+_OVERRIDE: dict[str, Model] = {}
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Model]:
+    raw = resources.files("eventwire").joinpath(DATA_FILE).read_bytes()
+    with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
+        return {name: Model.from_arrays(arrays, name) for name in ("quad", "type")}
+
+
+def load() -> dict[str, Model]:
+    """The models in use: the shipped ones, with any ``override`` in force on top."""
+    return {**_shipped(), **_OVERRIDE}
+
+
+@contextmanager
+def override(**models: Model) -> Iterator[None]:
+    """Use other models (e.g. ``quad=`` one trained without the evaluation fold) inside
+    the block; the shipped ones come back afterwards."""
+    saved = dict(_OVERRIDE)
+    _OVERRIDE.update(models)
+    try:
+        yield
+    finally:
+        _OVERRIDE.clear()
+        _OVERRIDE.update(saved)
+
+
+def scores(text: str) -> Scores:
+    """Quad and type probabilities of one sentence."""
+    models = load()
+    quad = models["quad"]
+    pq = quad.proba(text)
+    order = [int(lab) for lab in quad.labels]
+    q = np.zeros(5)
+    q[order] = pq
+    tmodel = models["type"]
+    pt = tmodel.proba(text)
+    return Scores(q, {lab: float(p) for lab, p in zip(tmodel.labels, pt, strict=True)})
