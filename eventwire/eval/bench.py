@@ -18,6 +18,7 @@ class BenchResult:
     events: int
     seconds: float
     peak_rss_mb: float
+    spacy_seconds: float | None = None  # bare nlp.pipe over the same texts, same run
 
     @property
     def articles_per_s(self) -> float:
@@ -31,6 +32,9 @@ class BenchResult:
         d = asdict(self)
         d["articles_per_s"] = round(self.articles_per_s, 2)
         d["events_per_article"] = round(self.events_per_article, 3)
+        if self.spacy_seconds:
+            d["bare_spacy_articles_per_s"] = round(self.articles / self.spacy_seconds, 2)
+            d["pipeline_vs_bare_spacy"] = round(self.spacy_seconds / self.seconds, 3)
         return d
 
 
@@ -44,11 +48,14 @@ def bench_pipeline(
     limit: int | None = None,
     store: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    compare_spacy: bool = True,
 ) -> BenchResult:
     """Read, code and (by default) store a corpus into a scratch DuckDB file.
 
     The spaCy model is loaded before the clock starts: the figure is the
-    steady-state throughput a long ingest sees.
+    steady-state throughput a long ingest sees. With ``compare_spacy`` the same
+    texts are first run through bare ``nlp.pipe`` (same batch size), so the
+    ratio says what our stages cost on top of the parse.
     """
     from eventwire import nlp, pipeline
     from eventwire.ingest import ReadError, read
@@ -69,6 +76,13 @@ def bench_pipeline(
             n += 1
             yield rec
 
+    spacy_seconds = None
+    if compare_spacy:
+        t0 = time.perf_counter()
+        for _ in nlp.pipe((a.text, None) for a in articles()):
+            pass
+        spacy_seconds = time.perf_counter() - t0
+        failed = 0
     n_articles = n_events = 0
     with tempfile.TemporaryDirectory() as tmp:
         st = Store(Path(tmp) / "bench.duckdb") if store else None
@@ -93,7 +107,7 @@ def bench_pipeline(
         if st:
             st.close()
     return BenchResult("pipeline+store" if store else "pipeline", n_articles, failed, n_events,
-                       seconds, peak_rss_mb())
+                       seconds, peak_rss_mb(), spacy_seconds)
 
 
 def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dict[str, float | int]:
