@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -141,30 +141,6 @@ def code(
         raise typer.Exit(1)
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _skip_known(store: Store, chunk: list, counts: dict[str, int]) -> list:
-    """The articles of a chunk not stored yet (and not repeated within the chunk)."""
-    known = store.known_ids([a.id for a in chunk])
-    todo, seen = [], set(known)
-    for a in chunk:
-        if a.id in seen:
-            counts["skipped"] += 1
-        else:
-            seen.add(a.id)
-            todo.append(a)
-    return todo
-
-
 @app.command()
 def ingest(
     files: FilesArg,
@@ -227,9 +203,11 @@ def ingest(
                                  on_shard=on_shard)
             counts["skipped"] += totals["skipped"]
         else:
-            for chunk in _chunks(_articles(files, counts), commit_every):
+            for chunk in pipeline.batches(_articles(files, counts), commit_every):
+                todo, skipped = store.unseen(chunk)
+                counts["skipped"] += skipped
                 done = []
-                for c in pipeline.run(_skip_known(store, chunk, counts), keep_negated=keep_negated):
+                for c in pipeline.run(todo, keep_negated=keep_negated):
                     if c.error:
                         counts["failed"] += 1
                         progress.print(f"[red]error[/red] {c.error}")

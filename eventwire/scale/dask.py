@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.model import Article
+from eventwire.pipeline import batches
 
 
 @dataclass(slots=True)
@@ -54,17 +55,6 @@ def _peak_rss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    part: list[Article] = []
-    for a in articles:
-        part.append(a)
-        if len(part) >= size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def ingest(
@@ -122,15 +112,9 @@ def ingest(
             if on_shard:
                 on_shard(totals["coded"], totals["events_added"], res.failed)
 
-        for i, part in enumerate(_partitions(articles, partition_size)):
-            known = store.known_ids([a.id for a in part])
-            todo, seen = [], set(known)
-            for a in part:
-                if a.id in seen:
-                    totals["skipped"] += 1
-                else:
-                    seen.add(a.id)
-                    todo.append(a)
+        for i, part in enumerate(batches(articles, partition_size)):
+            todo, skipped = store.unseen(part)
+            totals["skipped"] += skipped
             if not todo:
                 continue
             fut = client().submit(code_partition, todo, tmp, f"part{i:06d}", keep_negated,

@@ -168,6 +168,15 @@ class Store:
         rows = self.con.execute("SELECT a.id FROM articles a JOIN tbl USING (id)").fetchall()
         return {r[0] for r in rows}
 
+    def unseen(self, articles: Sequence[Article]) -> tuple[list[Article], int]:
+        """The articles not stored yet, each once, and how many were skipped."""
+        todo, seen = [], self.known_ids([a.id for a in articles])
+        for a in articles:
+            if a.id not in seen:
+                seen.add(a.id)
+                todo.append(a)
+        return todo, len(articles) - len(todo)
+
     def write(self, coded: Iterable[tuple[Article, list[Event]]]) -> tuple[int, int]:
         """Store articles with their events in one transaction; returns (articles, events) added."""
         arts, evs = to_tables(coded)
