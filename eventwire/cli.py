@@ -198,7 +198,7 @@ def ingest(
                 progress.update(describe())
 
             totals = dask_ingest(_articles(files, counts), store, workers=workers,
-                                 scheduler=scheduler, partition_size=commit_every,
+                                 scheduler=scheduler, partition_size=min(commit_every, 16),
                                  keep_negated=keep_negated, shard_dir=shard_dir,
                                  on_shard=on_shard)
             counts["skipped"] += totals["skipped"]

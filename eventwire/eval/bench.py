@@ -134,7 +134,7 @@ def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dic
             one_s = time.perf_counter() - t0
         with Store(Path(tmp) / "dask.duckdb") as st:
             t0 = time.perf_counter()
-            totals = dask_ingest(iter(articles), st, workers=workers)
+            totals = dask_ingest(iter(articles), st, workers=workers, partition_size=16)
             dask_s = time.perf_counter() - t0
     return {
         "articles": len(articles),

@@ -62,7 +62,7 @@ def ingest(
     store,  # eventwire.store.Store; untyped to keep dask-free imports light
     workers: int | None = 2,
     scheduler: str | None = None,
-    partition_size: int = 64,
+    partition_size: int = 16,  # small: keeps both workers busy to the end of the input
     keep_negated: bool = False,
     shard_dir: str | None = None,
     on_shard: Callable[[int, int, list[str]], None] | None = None,
