@@ -72,10 +72,11 @@ class EventFilter:
             lat, lon = self.near
             params += [lat, lat, lon, float(self.km)]
         if self.text:
-            for word in self.text.split():
-                where.append("sentence ILIKE ? ESCAPE '\\'")
-                escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                params.append(f"%{escaped}%")
+            # contains() on the lower-cased sentence: no LIKE wildcards to escape, and
+            # DuckDB's ILIKE ... ESCAPE is 15x slower on a million sentences
+            for word in self.text.lower().split():
+                where.append("contains(lower(sentence), ?)")
+                params.append(word)
         if self.stories:
             where.append("id IN (SELECT story_id FROM event_story)")
         clause = (" WHERE " + " AND ".join(where)) if where else ""
@@ -100,10 +101,16 @@ def iter_records(store: Store, flt: EventFilter | None = None) -> Iterator[dict[
     flt = flt or EventFilter()
     clause, params = flt.sql()
     if not flt.stories:
-        cur = store.con.execute("SELECT record FROM events" + clause, params)
-        while rows := cur.fetchmany(1000):
-            for (rec,) in rows:
-                yield json.loads(rec)
+        # Filter, sort and cut on the narrow columns, then fetch the wide JSON records of
+        # the ids that made it, a batch at a time: sorting matches together with their
+        # records made typical filters on a 1M-event store 5-10x slower.
+        ids = store.con.cursor().execute("SELECT id FROM events" + clause, params)
+        while batch := [r[0] for r in ids.fetchmany(1000)]:
+            marks = ",".join("?" * len(batch))
+            found = dict(store.con.execute(
+                f"SELECT id, record FROM events WHERE id IN ({marks})", batch).fetchall())
+            for eid in batch:
+                yield json.loads(found[eid])
         return
     cur = store.con.execute(_STORY_COUNTS + clause, params)
     while rows := cur.fetchmany(1000):
