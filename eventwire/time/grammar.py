@@ -56,15 +56,21 @@ RULES: list[tuple[str, str, str]] = [
                 r"|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth"
                 r"|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b"),
     ("month", "M", rf"(?P<mod>{_MOD_PERIOD})?(?:(?P<rel>last|next|this|coming)\s+)?(?P<mon>{_MON_FULL})"),
-    ("year", "D", rf"(?<![\d$.,/£€-])(?P<mod>{_MOD_PERIOD}|fiscal\s+(?:year\s+)?|the\s+year\s+|FY\s*)?"
-             rf"(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)|-\d)"),
+    ("year", "D", rf"(?<![\d$.,/£€-])(?P<mod>{_MOD_PERIOD}|fiscal[\s-]+(?:year\s+)?|the\s+year\s+|FY\s*)?"
+             rf"(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)|-\d)(?P<fy>\s+fiscal\s+year\b)?"),
     ("decade", "DA", r"(?:the\s+)?(?P<mod>(?:early|mid|late)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0|['’](?P<d2>\d)0)['’]?s\b"),
+    ("word_decade", "E", r"\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>nineteen|eighteen|twenty)[\s-]+)?"
+                    r"(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("season", "T", r"(?P<mod>(?:early|late|mid)[\s-]+)?(?:(?P<rel>last|next|this|the\s+coming|the\s+past"
                r"|the\s+previous|the\s+following|this\s+past)\s+)?(?P<s>spring|summer|autumn|fall|winter)\b"
                rf"(?:,?\s+(?:of\s+)?(?:(?P<y>{_YEAR})|(?P<wy>{WORD_YEAR})))?"),
     ("quarter", "U", rf"(?:the\s+)?(?:(?P<y1>{_YEAR})(?:['’]s)?\s+|(?P<rel>last|next|this|current)\s+"
                 r"(?:year['’]s\s+)?|(?P<ya>year-ago|year-earlier|prior-year|comparable)\s+)?(?:fiscal\s+)?(?P<o>first|second|third|fourth|final|1st|2nd|3rd|4th)"
                 rf"[\s-]+quarter(?!s)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<y2>{_YEAR})|(?P<rel2>this|last|next)\s+year))?"),
+    ("half", "H", r"(?:the\s+)?(?P<o>first|second|last|latter)\s+half\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+             rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year|(?P<the>year)\b)"),
+    ("two_quarters", "U", rf"(?P<o>first|last)\s+two\s+quarters\s+of\s+(?:the\s+)?(?:fiscal\s+)?"
+                     rf"(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year|(?P<the>year)\b)"),
     ("quarter_code", "DT", rf"(?-i:\bQ(?P<q>[1-4]))(?:\s+(?P<y>{_YEAR}))?\b"),
     ("quarter_ref", "U", r"\bthe\s+(?:(?P<rel>latest|last|past|previous|current|year-ago|year-earlier|same"
                     r"|comparable|corresponding)\s+)?(?:(?P<rel2>year-ago|year-earlier)\s+)?"
@@ -75,17 +81,19 @@ RULES: list[tuple[str, str, str]] = [
     ("year_end", "U", r"\b(?:year[-\s]end|year['’]s\s+end|the\s+end\s+of\s+the\s+(?P<u>year|month|week))\b"),
     ("year_ago_adj", "U", r"(?<![\w-])(?P<rel>year-ago|year-earlier)(?=\s+(?:quarter|period|results|levels?"
                      r"|figures|earnings|profits?|loss|net|sales|revenue))"),
-    ("relday", "T", rf"\b(?:(?P<mod>{_MOD_DAY})\s+)?(?P<w>today|tonight|yesterday|tomorrow"
+    ("relday", "T", rf"\b(?:(?P<mod>{_MOD_DAY})\s+|mid-?\s*(?P<pod0>morning|afternoon|evening)\s+)?(?P<w>today|tonight|yesterday|tomorrow"
                r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b"
                rf"(?:\s+(?P<pod>{_POD})\b)?"),
     ("this_pod", "TU", rf"\b(?:(?P<mod>{_MOD_DAY})\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{_POD})\b"),
     ("overnight", "T", r"(?<!\ban\s)(?<!\bthe\s)\bovernight\b(?!\s+(?:rate|stay|train|flight|bag|shift|loan)s?\b)"),
     ("weekday", "W", rf"(?P<x>(?:(?P<mod>{_MOD_DAY})\s+(?:on\s+)?)?(?:(?P<rel>last|next|this|coming|past|previous)\s+)?"
                 rf"(?P<wd>{_WD})(?:\s+(?P<pod>{_POD}|overnight)(?!s))?)(?!s\b)"),
-    ("weekday_set", "W", rf"\b(?P<wd>{_WD})s\b"),
+    ("weekday_set", "W", rf"\b(?P<wd>{_WD})(?:s\b|s?\s+(?P<pod>{_POD})s\b)"),
     ("clock", "D", r"(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m)"
               r"(?![A-Za-z])"),
     ("clock24", "D", r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|hrs|local\s+time))?(?![\d:])"),
+    ("the_pod", "T", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s))the\s+(?P<pod>morning|afternoon|evening)\b"),
+    ("mid_pod", "P", r"\bmid-?\s*(?P<pod>morning|afternoon|evening)\b"),
     ("noon", "T", r"\b(?P<w>noon|midday|midnight)\b"),
     ("clock_day", "DT", r"(?:(?<![\d:.,])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m)"
                   rf"|\b(?P<w>noon|midnight))\s+(?:on\s+)?(?P<wd>{_WD})(?!s\b)"),
@@ -103,20 +111,23 @@ RULES: list[tuple[str, str, str]] = [
     ("set_freq", "T", r"\b(?P<w>yearly|hourly|nightly)\b"),
     ("set_per", "U", r"\b(?P<x>(?:per|a)\s+(?P<u>day|week|month|year))\b"),
     ("duration", "U", rf"(?:(?P<mod>{APPROX})\s+)?(?:the\s+(?:(?P<rel>past|last|next|first|coming|previous|latest|"
-                 rf"final|following|remaining|same)\s+)?)?(?P<n>{NUM})\s+(?P<u>{UNIT})s?\b"),
+                 rf"final|following|remaining|same)\s+)?)?(?P<n>{NUM})(?P<frac>\s+(?:and\s+)?(?:a\s+half|one[\s-]half|[13]/[24])|-and-a-half)?"
+                 r"(?:\s+(?:more|additional|further|extra|straight|consecutive))?"
+                 rf"(?:\s+(?:trading|business|working|calendar))?\s+(?P<u>{UNIT})s?\b"),
     ("duration_half", "U", r"\b(?:(?P<a>a|an|one)\s+(?P<u1>minute|hour|day|year|month)\s+and\s+a\s+half"
                       r"|half\s+an?\s+(?P<u2>hour|day|year|month))\b"),
     ("duration_adj", "U", rf"(?<![\w-])(?P<n>{NUM_NO_ARTICLE})-(?P<u>{UNIT})(?![\w-])"),
     ("duration_plural", "U", r"\b(?:(?P<pre>recent|coming|future|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
                         r"(?P<u>days|weeks|months|years|decades|hours|minutes|centuries)\b"),
-    ("adj_ref", "T", r"\b(?P<w>current|recent)\b(?=\s+(?!account|assets|liabilities|ratio|affairs|yield)[a-z])"),
+    ("adj_ref", "T", r"\b(?P<then>then[\s-]+)?(?P<w>current|recent)\b(?=\s+(?!account|assets|liabilities|ratio|affairs|yield)[a-z])"),
     ("ref", "T", r"\b(?P<w>now|currently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|soon)\b"),
 ]
 
 # Rules only run in windows around cue words of the classes they name: D digits, A an
 # apostrophe before a digit ('80s), M month and W weekday names, U unit words, T other time
-# words. Most of a news text holds none, and trying every rule at every word is slow.
+# words, and the RARE_CUES classes below. Most of a news text holds none, and trying every
+# rule at every word is slow.
 CUE_TOKEN = re.compile(r"[A-Za-z]+|\d+|['’]\d")
 TIME_WORDS: frozenset[str] = frozenset({
     "today", "tonight", "tomorrow", "yesterday", "overnight", "now", "current", "currently",
@@ -125,6 +136,13 @@ TIME_WORDS: frozenset[str] = frozenset({
     "evening", "yearly", "hourly", "nightly", "these", "nowadays", "q1", "q2", "q3", "q4",
     "nineteen", "eighteen", "twenty", "thousand",
 })
+# Rare words that cue one or two rules each, in classes of their own so that the common time
+# words do not widen those rules' windows: H "half", E decades in words, P "mid"-parts of day.
+RARE_CUES: dict[str, str] = {
+    "half": "H", "midmorning": "P", "midafternoon": "P", "midevening": "P", "mid": "P",
+    **{w: "E" for w in ("twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                        "eighties", "nineties")},
+}
 UNIT_WORDS: frozenset[str] = frozenset(
     w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
                     "quarter", "year", "decade", "century", "weekend") for s in ("", "s")

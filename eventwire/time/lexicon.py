@@ -121,6 +121,20 @@ PAST_CUES: frozenset[str] = frozenset({
     "swung", "clung", "overtook", "forgave", "forgot", "understood", "withstood", "sat",
     "arose", "strove",
 })
+# Modal verbs: "will one day", "could one day" point at an unspecified future.
+MODALS: frozenset[str] = frozenset({
+    "will", "would", "could", "may", "might", "can", "should", "must", "shall", "'ll",
+})
+# Present-tense verbs of scheduled happenings: right before a weekday ("the leaders meet
+# Monday", "the talks resume on Tuesday") they state a plan, so the weekday is the next one.
+# Forms that double as the past ("set", "put", "cut", "hit") are left out.
+SCHEDULE_VERBS: frozenset[str] = frozenset(
+    f for v in ("meet", "begin", "start", "open", "resume", "vote", "arrive", "leave", "visit",
+                "travel", "return", "head", "hold", "sign", "close", "expire", "end", "fly",
+                "go", "face", "play", "launch", "convene", "reconvene", "debate", "testify",
+                "announce", "release", "decide", "rule", "host", "attend", "depart", "take")
+    for f in (v, v + ("es" if v.endswith(("s", "sh", "ch", "x", "o")) else "s"))
+) | {"flies"}
 # Words ending in -ed that are not past-tense verbs.
 NOT_PAST_ED: frozenset[str] = frozenset({
     "need", "needed", "indeed", "hundred", "speed", "seed", "feed", "breed", "proceed",

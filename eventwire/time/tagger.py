@@ -32,13 +32,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from eventwire.model import Timex
-from eventwire.time.grammar import COMPILED, CUE_TOKEN, TIME_WORDS, UNIT_WORDS
+from eventwire.time.grammar import COMPILED, CUE_TOKEN, RARE_CUES, TIME_WORDS, UNIT_WORDS
 from eventwire.time.lexicon import (
     ABBREVIATIONS,
     FREQUENCY_WORDS,
     FUTURE_BEFORE_TO,
     FUTURE_CUES,
     FUTURE_PAIRS,
+    MODALS,
     MONTHS,
     NOT_PAST_ED,
     NUMBER_WORDS,
@@ -48,6 +49,7 @@ from eventwire.time.lexicon import (
     PAST_CUES,
     PAST_PLAN_MARKERS,
     REFERENCES,
+    SCHEDULE_VERBS,
     SEASONS,
     UNITS,
     WEEKDAYS,
@@ -66,6 +68,7 @@ _YEAR_PREPS = frozenset({
     "after", "between", "and", "or", "year", "fiscal", "early", "late", "mid", "than", "for",
     "the", "around", "spring", "summer", "autumn", "fall", "winter", "circa", "on", "at",
 })
+_YEAR_OWNERS = frozenset({"its", "their", "his", "her", "our", "whose", "that", "this"})
 _SEASON_PREPS = frozenset({
     "in", "during", "by", "until", "till", "since", "through", "over", "the", "this", "next",
     "last", "early", "late", "for", "before", "after", "of", "mid",
@@ -77,6 +80,11 @@ _MAY_PREPS = frozenset({
 _DEADLINE_PREPS = frozenset({"to", "until", "till", "through", "by", "before"})
 _PLURAL_PREPS = frozenset({"for", "over", "within", "after", "took", "take", "lasted", "spent"})
 _DURATION_PREPS = frozenset({"over", "in", "within", "for", "during", "throughout"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that",
+                          "these", "those", "some", "any", "no", "each", "every"})
+_SHARED_SET_POD = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+(?-i:Monday|Tuesday|Wednesday|Thursday"
+                             r"|Friday|Saturday|Sunday)s?\s+(?P<pod>morning|afternoon|evening|night)s\b",
+                             re.IGNORECASE)
 _SET_PER_BEFORE = re.compile(r"(\d|million|billion|percent|%|times|once|twice|dollars?)\W*$",
                              re.IGNORECASE)
 
@@ -159,7 +167,7 @@ def _word_year(words: str) -> int:
 
 def parse_value(value: str) -> tuple[date, str] | None:
     """A dated TIMEX3 value -> (first day, granularity); None for durations and refs."""
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?|-Q([1-4])|-(SP|SU|FA|WI))?"
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(?:-WE)?|-Q([1-4])|-(SP|SU|FA|WI)|-H([12]))?"
                  r"(?:T.*)?$", value)
     if not m:
         return None
@@ -178,6 +186,8 @@ def parse_value(value: str) -> tuple[date, str] | None:
         return date(y, (int(m.group(5)) - 1) * 3 + 1, 1), "quarter"
     if m.group(6):
         return _season_span(y, m.group(6))[0], "season"
+    if m.group(7):
+        return date(y, 1 if m.group(7) == "1" else 7, 1), "year"
     return date(y, 1, 1), "year"
 
 
@@ -234,6 +244,29 @@ def _duration(n: int | float | None, unit: str) -> str:
         letter = "WE"
     amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
     return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+# A fraction of a unit, said in the next smaller unit ("2 1/2 years" -> P2Y6M).
+_SMALLER = {"year": (12, "M", False), "month": (30, "D", False), "week": (7, "D", False),
+            "day": (24, "H", True), "night": (24, "H", True), "hour": (60, "M", True),
+            "minute": (60, "S", True), "decade": (10, "Y", False), "century": (100, "Y", False)}
+
+
+def _fraction_duration(whole: int, frac: str, unit: str) -> str:
+    """"2 1/2 years", "two and a half hours": whole units plus the rest in a smaller unit."""
+    f = re.sub(r"[\s-]+", " ", frac.lower()).strip()
+    part = 0.5 if "half" in f or f.endswith("1/2") else (0.25 if f.endswith("1/4") else 0.75)
+    u = _unit_key(unit)
+    if u not in _SMALLER:
+        return _duration(whole + part, u)
+    per, letter, is_time = _SMALLER[u]
+    rest = part * per
+    if not float(rest).is_integer():
+        return _duration(whole + part, u)
+    head = _duration(whole, u) if whole else ("PT" if UNITS[u][1] else "P")
+    if is_time and "T" not in head:
+        head += "T"
+    return f"{head}{int(rest)}{letter}"
 
 
 # ----------------------------------------------------------------------------- resolver
@@ -303,6 +336,11 @@ class _Resolver:
             # a passive participle ("to be completed", "will be paid") has no tense of its own
             if i > 0 and words[i - 1] in ("be", "being"):
                 return None
+            # nor has an adjective in -ed after a determiner ("a still unspecified date")
+            if w not in PAST_CUES and i > 0 and (words[i - 1] in _DETERMINERS or (
+                    i > 1 and words[i - 2] in _DETERMINERS and
+                    (words[i - 1].endswith("ly") or words[i - 1] in ("still", "yet", "not")))):
+                return None
             return PAST
         return None
 
@@ -345,7 +383,7 @@ class _Resolver:
         out: dict[int, Timex] = {}
         clocks = []
         for start, end, name, m in taken:
-            if name in ("clock", "clock24", "noon"):
+            if name in ("clock", "clock24", "noon", "mid_pod", "the_pod"):
                 clocks.append((start, end, name, m))
                 continue
             self.comparison = False
@@ -359,9 +397,14 @@ class _Resolver:
             # moves to, so later expressions do not count from it
             if parsed and typ in ("DATE", "TIME") and not self.comparison:
                 self.anchors.append((start, parsed[0], parsed[1]))
-        for start, end, _, m in clocks:
+        for start, end, name, m in clocks:
             day = self._day_in_sentence(start, out)
-            res = self._r_clock(m, day)
+            if name in ("mid_pod", "the_pod"):  # "in the morning": of the day in discussion
+                if day == self.dct:
+                    day = self._recent_day(start, day)
+                res = f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}"
+            else:
+                res = self._r_clock(m, day)
             if res:
                 out[start] = Timex(start, end, text[start:end], "TIME", res)
         return [out[k] for k in sorted(out)]
@@ -377,6 +420,13 @@ class _Resolver:
                     if best is None or dist < best[0]:
                         best = (dist, parsed[0])
         return best[1] if best else self.dct
+
+    def _recent_day(self, pos: int, default: date, reach: int = 300) -> date:
+        """The day last named shortly before ``pos`` ("dashed Friday. ... in the morning")."""
+        for off, d, gran in reversed(self.anchors):
+            if off < pos:
+                return d if gran == "day" and pos - off <= reach else default
+        return default
 
     # -- rule resolvers: each returns (type, value) or None ---------------------------------
 
@@ -483,9 +533,25 @@ class _Resolver:
 
     def _r_decade(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         if m["d2"]:
-            century = "20" if int(m["d2"]) <= (self.dct.year % 100) // 10 else "19"
-            return "DATE", century + m["d2"]
+            # the latest such decade begun by the DCT ("the '80s" in 1989 is 198, "the '30s"
+            # in 2022 is 193), or the one about to begin ("the '90s" in 1989)
+            first = self.dct.year // 100 * 100 + int(m["d2"]) * 10
+            if first - self.dct.year > 3:
+                first -= 100
+            return "DATE", f"{first // 10:03d}"
         return "DATE", m["c"] + m["d"]
+
+    def _r_word_decade(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        """"the nineties", "the nineteen-eighties": a decade said in words."""
+        d = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+             "nineties").index(m["w"].lower()) + 2
+        if m["c"]:
+            century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"].lower()]
+            return "DATE", f"{century}{d}"
+        first = self.dct.year // 100 * 100 + d * 10
+        if first - self.dct.year > 3:
+            first -= 100
+        return "DATE", f"{first // 10:03d}"
 
     def _r_season(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
         code = SEASONS[m["s"].lower()][0]
@@ -536,6 +602,15 @@ class _Resolver:
             self.comparison = True
             value = f"{int(value[:4]) - 1:04d}{value[4:]}"
         return "DATE", value
+
+    def _r_half(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        """"the second half of 1989", "the first two quarters of next year": a half-year."""
+        first = m["o"].lower() == "first"
+        rel = (m["rel"] or "").lower()
+        year = int(m["y"]) if m["y"] else self.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{year:04d}-H{1 if first else 2}"
+
+    _r_two_quarters = _r_half
 
     def _r_quarter_code(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         return "DATE", self._quarter_value(int(m["q"]), int(m["y"]) if m["y"] else None, None,
@@ -603,6 +678,8 @@ class _Resolver:
         year = self.dct.year
         if self.dct.month <= 2 and self.tense(start, end) == PAST:
             year -= 1  # "at year-end" in a January story about last year's results
+        elif m["u"] is None and _prev_word(self.text, start) == "since":
+            year -= 1  # "the change since year-end": the last one already passed
         return "DATE", f"{year:04d}"
 
     def _r_word_year(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
@@ -613,6 +690,8 @@ class _Resolver:
         return "DATE", f"{n - 1:02d}"
 
     def _r_adj_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        if m["then"]:  # "the then-current price": current at a past time
+            return "DATE", "PAST_REF"
         return "DATE", "PRESENT_REF" if m["w"].lower() == "current" else "PAST_REF"
 
     def _day_value(self, d: date, pod: str | None) -> tuple[str, str]:
@@ -625,7 +704,7 @@ class _Resolver:
         w = re.sub(r"\s+", " ", m["w"].lower())
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                   "the day before yesterday": -2, "the day after tomorrow": 2}[w]
-        pod = m["pod"] or ("night" if w == "tonight" else None)
+        pod = m["pod"] or m["pod0"] or ("night" if w == "tonight" else None)
         return self._day_value(self.dct + timedelta(days=offset), pod)
 
     def _r_this_pod(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
@@ -642,24 +721,44 @@ class _Resolver:
         g = m.groupdict()
         wd, today = WEEKDAYS[g["wd"].lower()], self.dct.weekday()
         rel = (g.get("rel") or "").lower()
+        shared = _SHARED_SET_POD.match(self.text, end)
+        if shared and not rel and not g.get("pod"):  # "Monday and Tuesday nights": both SETs
+            return "SET", f"XXXX-WXX-{wd + 1}T{PARTS_OF_DAY[shared['pod'].lower()]}"
         if rel in ("last", "past", "previous"):
             back = (today - wd - 1) % 7 + 1
             d = self.dct - timedelta(days=back)
         elif rel in ("next", "coming"):
             d = self.dct + timedelta(days=(wd - today - 1) % 7 + 1)
-        elif self.tense(start, end) == FUTURE:  # no cue: the news default, past
+        elif self._scheduled(start) or self.tense(start, end) == FUTURE:
             # the DCT's own weekday in future context is today ("will vote Friday")
             d = self.dct + timedelta(days=(wd - today) % 7)
-        else:
+        else:  # past context, or no cue: the news default, past
             d = self.dct - timedelta(days=(today - wd) % 7)
         return self._day_value(d, g.get("pod"))
+
+    def _scheduled(self, start: int) -> bool:
+        """A present-tense verb of a planned happening just before ("meet separately Monday",
+        "opens on Tuesday"): the weekday is to come."""
+        words = [w.lower() for w in _WORD.findall(self.text[max(0, start - 60):start])][-4:]
+        while words and (words[-1] in ("on", "again", "early", "late") or
+                         (words[-1].endswith("ly") and len(words[-1]) > 4)):
+            words.pop()
+        if not words or words[-1] not in SCHEDULE_VERBS:
+            return False
+        before = words[-2] if len(words) > 1 else ""
+        # after a determiner it is a noun ("at the close Monday", "a vote Tuesday")
+        # after "to" the infinitive leaves it to the tense ("had been scheduled to expire")
+        return before not in _DETERMINERS and before not in ("did", "didn't", "to", "would", "could",
+                                                             "might", "at", "since", "after")
 
     def _r_clock_day(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
         _, day = self._r_weekday(m, start, end)
         return "TIME", self._r_clock(m, date.fromisoformat(day))
 
     def _r_weekday_set(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
-        return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}"
+        """"Mondays", "Tuesday nights": that weekday (or part of it) every week."""
+        pod = f"T{PARTS_OF_DAY[m['pod'].lower()]}" if m["pod"] else ""
+        return "SET", f"XXXX-WXX-{WEEKDAYS[m['wd'].lower()] + 1}{pod}"
 
     def _r_clock(self, m: re.Match[str], day: date) -> str | None:
         if "w" in m.re.groupindex and m["w"]:
@@ -708,6 +807,10 @@ class _Resolver:
     def _r_anchored_the(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         unit, direction = m["u"].lower(), m["dir"].lower()
         complement = not re.match(r"\s*([,.;:)!?\"”]|$|and\b|but\b)", self.text[end:end + 6])
+        if complement and self.anchors and unit == "day" and re.search(r",\s*$", self.text[max(0, start - 3):start]):
+            pos, d, gran = self.anchors[-1]
+            if gran == "day" and 0 < start - pos <= 30:  # "Oct. 12, the day before the crash"
+                return "DATE", d.isoformat()
         if direction == "after":
             sign = -1 if complement else 1
         elif direction in ("before", "prior"):
@@ -789,6 +892,11 @@ class _Resolver:
     def _r_duration(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
         n = _number(m["n"])
         unit = _unit_key(m["u"])
+        if m["frac"] and isinstance(n, int):
+            return "DURATION", _fraction_duration(n, m["frac"], unit)
+        if n == 1 and unit == "day" and m["n"].lower() == "one" and not m["mod"] and not m["rel"] \
+                and _prev_word(self.text, m.start()) in MODALS:
+            return "DATE", "FUTURE_REF"  # "will one day be": some time to come, not 24 hours
         return "DURATION", _duration(n, unit)
 
     def _r_duration_half(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
@@ -853,6 +961,8 @@ def _cue_class(token: str) -> str | None:
     low = token.lower()
     if low in UNIT_WORDS:
         return "U"
+    if low in RARE_CUES:
+        return RARE_CUES[low]
     if low in TIME_WORDS:
         return "T"
     if first.isupper():
@@ -881,11 +991,14 @@ def _prev_word(text: str, pos: int) -> str:
 def _valid(name: str, m: re.Match[str], text: str, start: int) -> bool:
     """Context checks a regular expression cannot express compactly."""
     if name == "year":
-        if m["mod"]:
+        if m["mod"] or m["fy"]:
             return True
         prev = _prev_word(text, m.start())
         after = text[m.end():m.end() + 12]
         if prev in _YEAR_PREPS or re.match(r"(['’]s\b|\s*[.,;:)!?\"”]|\s*$|\s+[A-Z])", after):
+            return True
+        # a year owned like an event: "its 1990 invasion", "the company's 1989 results"
+        if prev in _YEAR_OWNERS or re.search(r"\w['’]s\s+$", text[max(0, m.start() - 4):m.start()]):
             return True
         return bool(re.match(r"\s+(was|is|has|had|saw|will|and|or|to|when|as|budget|election"
                              r"|elections|season|levels?|figures|results|rate|contract|law|act"
@@ -909,6 +1022,9 @@ def _valid(name: str, m: re.Match[str], text: str, start: int) -> bool:
             return False  # an age ("52 years old"), not a period of time
         if unit.startswith("second") and n in ("a", "an"):
             return False
+        if unit.startswith("quarter") and re.match(r"\s+of\s+(?:\d{4}|this|next|last|the\s+)",
+                                                   text[m.end():m.end() + 12]):
+            return False  # "the first two quarters of 1990" is a half-year
         if unit.startswith("quarter") and (n in ("a", "an", "one") or (
                 not unit.endswith("s") and not m["rel"])):
             return False
