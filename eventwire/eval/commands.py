@@ -72,7 +72,9 @@ def eval_geo(
     mode: Annotated[str, typer.Option(help="resolve (gold spans given) or end2end.")] = "resolve",
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     demonyms: Annotated[bool, typer.Option(
-        help="Count demonyms (\"Russian\") as toponyms, as the LGL gold does.")] = False,
+        "--demonyms/--no-demonyms",
+        help="Score recognition by the corpus's convention that demonyms (\"Russian\") are "
+             "toponyms (LGL, TR-News); parse() itself keeps them as actors.")] = True,
     as_json: JsonOpt = False,
 ) -> None:
     """Geoparsing accuracy: acc@161 km, exact-id accuracy, errors in km, AUC, recognition P/R/F1.

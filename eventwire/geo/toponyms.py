@@ -5,20 +5,34 @@ misses or mislabels ("Kyiv's military" comes out as PERSON) by matching
 capitalized token runs against the gazetteer, and refuses demonyms (NORP) and
 multi-token person names. ``parse`` and ``places_in_doc`` hand the spans to
 ``eventwire.geo.resolver.resolve``.
+
+Local news names places in ways the small model cuts up, so a few general patterns
+are read directly: "X County"/"X Parish" as one second-level name wherever it stands
+(inside "the Sangamon County Sheriff's Office"), names listed before "counties", a
+capitalized dateline ("SPRINGFIELD —"), a legislator's home after a party letter
+("D-Kanawha"), a state abbreviation used as a modifier ("Mich. utilities"), a town
+before its office or institution ("Huntsville Fire Chief", "Danbury police"), and a
+country's name the model tags PERSON ("Sri Lanka's"). Streets, rivers and buildings,
+which LGL also tags, are not recognized: the gazetteer cannot place them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventwire.geo.gazetteer import (
     ALTERNATE,
     DEMONYM,
     PREFERRED,
+    PRIMARY,
     Candidate,
     Gazetteer,
     load,
     normalize,
+)
+from eventwire.geo.gazetteer import (
+    QUALIFIER as QUALIFIER_KIND,
 )
 from eventwire.geo.resolver import EDGE_WORDS as _EDGE_WORDS
 from eventwire.geo.resolver import QUALIFIER as _QUALIFIER
@@ -59,6 +73,23 @@ _DESIGNATORS = {
 }
 _UNIT_WORDS = {"county", "parish", "borough", "district", "province", "governorate", "oblast"}
 _JOINERS = {"-", "of", "and", "de", "del", "la", "el", "al", "upon", "on", "du", "des", "le"}
+# "Henderson County", "Rapides Parish": the designator is part of the second-level name.
+_COUNTY_WORDS = {"county": "County", "parish": "Parish"}
+_COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+# A town's name before one of these is the town's institution or office ("Huntsville Fire
+# Chief", "Alexandria police", "Glen Carbon Elementary"): the name there is the place.
+_INSTITUTION_WORDS = {
+    "police", "fire", "mayor", "sheriff", "city", "town", "village", "council", "councilman",
+    "councilwoman", "commissioners", "selectman", "superintendent", "schools", "high",
+    "middle", "elementary", "parks", "officials", "residents", "resident", "man", "woman",
+    "teen", "native", "area", "department", "detectives", "officers", "deputies",
+}
+# A town at least this big is taken before an institution word in any document.
+INSTITUTION_MIN_POP = 20_000
+# A dateline ("TORRINGTON —", "COLUMBUS, Ohio (AP) —") ends with one of these.
+_DATELINE_ENDS = {"—", "--", "---", "-", "–", "―", "(", ",", ":"}
+# A legislator's party and home ("Clif Moore, D-McDowell", "Rep. Clay Cox (R-Lilburn)").
+_PARTY_HOME = re.compile(r"(?:^|[,(]\s?)(?:D|R|I|DFL)-([A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)")
 
 
 def _capitalized(tok: Token) -> bool:
@@ -174,15 +205,39 @@ def _entity_span(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
     return start, end
 
 
+def _demonym(gaz: Gazetteer, text: str) -> bool:
+    """Whether ``text`` is a people's adjective for a country ("Sudanese", "Sri Lankan")."""
+    return any(c.kind == DEMONYM and c.feature == "country"
+               for c in gaz.lookup(_surface(text), demonym=True))
+
+
+def _names_state(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
+    """Span of a multi-word entity that is exactly a country's or a state's own name
+    (less a possessive "'s"), else None."""
+    toks = list(ent)
+    while toks and toks[-1].lower_ in ("'s", "\u2019s", "'"):
+        toks = toks[:-1]
+    if len(toks) < 2 or not all(_capitalized(t) for t in toks):
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    cands = gaz.lookup(_surface(ent.doc.text[start:end]))
+    if cands and cands[0].kind in (PRIMARY, PREFERRED) and cands[0].feature in (
+            "country", "admin1"):
+        return start, end
+    return None
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of multi-word person names ("Jordan" after "Michael Jordan"), unless the
     document uses the word as a place name at least as often ("Rethinking Egypt" mistagged
-    as a person in an article about Egypt)."""
+    as a person in an article about Egypt) or the word heads an office's name."""
     in_person: dict[str, int] = {}
     as_place: dict[str, int] = {}
     for e in doc.ents:
         if e.label_ == "PERSON" and len(e) > 1:
             for t in e:
+                if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _INSTITUTION_WORDS:
+                    continue  # "Alexandria Police Spokeswoman Ann Hill": a town's office
                 in_person[t.text] = in_person.get(t.text, 0) + 1
         elif e.label_ in PLACE_LABELS and len(e) == 1:
             as_place[e.text] = as_place.get(e.text, 0) + 1
@@ -208,6 +263,8 @@ def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
             span = _entity_span(gaz, ent)
             if span:
                 spans.append(span)
+            elif demonyms and _demonym(gaz, ent.text):
+                spans.append((ent.start_char, ent.end_char))  # "the Sri Lankan capital" as GPE
             elif ent.label_ != "FAC":
                 _scan(gaz, doc, ent.start, ent.end, strict=False, out=spans, blocked=person_words)
         elif ent.label_ in ("PERSON", "ORG") and len(ent) == 1:
@@ -221,15 +278,14 @@ def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
                 spans.append((ent.start_char, ent.end_char))
             elif cands and ent.label_ == "PERSON":
                 mislabeled.append(ent)
+        elif ent.label_ in ("PERSON", "ORG") and (state := _names_state(gaz, ent)):
+            spans.append(state)  # "Sri Lanka's" tagged PERSON
         elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
             # "the Texas Department of Health", "Alexandria City Public Schools"
             _scan(gaz, doc, ent.start, ent.end, strict=True, out=spans, blocked=person_words,
                   inside_name=True)
-        elif demonyms and ent.label_ == "NORP":
-            people = [c for c in gaz.lookup(_surface(ent.text), demonym=True)
-                      if c.kind == DEMONYM and c.feature == "country"]
-            if people:
-                spans.append((ent.start_char, ent.end_char))
+        elif demonyms and ent.label_ == "NORP" and _demonym(gaz, ent.text):
+            spans.append((ent.start_char, ent.end_char))
     # "Zaporizhzhia and Kherson": a mislabeled town coordinated with a place is one too
     starts = {s for s, _ in spans}
     ends = {e for _, e in spans}
@@ -252,8 +308,15 @@ def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
             j += 1
         _scan(gaz, doc, i, j, strict=True, out=spans, blocked=person_words)
         i = j
+    spans.extend(_county_lists(gaz, doc))
+    spans.extend(_institution_towns(gaz, doc, spans))
+    spans.extend(_state_abbreviations(gaz, doc, spans))
+    datelines = _datelines(gaz, doc)
+    spans.extend(datelines)
+    spans.extend(_party_homes(gaz, doc.text))
     _local_towns(gaz, doc, spans, covered, person_words)
     _propagate(gaz, doc, spans, person_words)
+    spans = _prefer(spans, _county_names(gaz, doc) + datelines)
     spans = [_with_final_period(doc.text, s, e) for s, e in spans]
     # state abbreviations after a comma ("Alexandria, La.", "Paris, TX") are places too
     taken = {s for s, _ in spans}
@@ -270,6 +333,149 @@ def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+def _admin2(gaz: Gazetteer, name: str) -> bool:
+    return any(c.feature == "admin2" and c.kind != ALTERNATE for c in gaz.lookup(name))
+
+
+def _county_names(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
+    """ "X County"/"X Parish" spans the gazetteer knows as second-level units, wherever
+    they stand: the small model cuts them out of longer names ("Titus County Sheriff's
+    Office" as one ORG) or tags them PERSON ("McMinn County Sheriff Steve Frisbie")."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in _COUNTY_WORDS or not _capitalized(tok):
+            continue
+        best = None
+        for i in range(max(0, tok.i - 4), tok.i):  # longest name first
+            if doc[i].lower_ in ("the", "a", "an") or not doc[i].is_alpha or not all(
+                    _capitalized(t) or t.text == "-" for t in doc[i:tok.i]):
+                continue
+            start = doc[i].idx
+            if _admin2(gaz, doc.text[start:tok.idx + len(tok.text)]):
+                best = (start, tok.idx + len(tok.text))
+                break
+        if best:
+            found.append(best)
+    return found
+
+
+def _institution_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]]
+                       ) -> list[tuple[int, int]]:
+    """Towns named as the seat of an office or institution ("said Avondale Mayor Ed
+    Rieker", "Gainesville officials"), which the small model folds into a PERSON or ORG;
+    the office word outweighs the name's use in a person's name elsewhere."""
+    taken = {k for s, e in spans for k in range(s, e)}
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if (not _capitalized(tok) or not tok.is_alpha or tok.idx in taken
+                or tok.lower_ in _EDGE_WORDS or tok.lower_ in ("the", "a", "an")
+                or (i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].is_alpha
+                    and not doc[i - 1].is_sent_start)):
+            i += 1
+            continue
+        stop, cands = _run_candidates(gaz, doc, i, min(len(doc), i + 3))
+        if (cands and stop < len(doc) and doc[stop].lower_ in _INSTITUTION_WORDS
+                and cands[0].kind != ALTERNATE and cands[0].feature in ("city", "admin2")
+                and cands[0].population >= INSTITUTION_MIN_POP):
+            last = doc[stop - 1]
+            found.append((tok.idx, last.idx + len(last.text)))
+            i = stop
+        else:
+            i += 1
+    return found
+
+
+def _county_lists(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
+    """Names listed before "counties"/"parishes" ("Walton and Oconee counties",
+    "Navarro, Henderson and Ellis counties"): each is a county the gazetteer knows."""
+    found: list[tuple[int, int]] = []
+    for tok in doc:
+        unit = _COUNTY_PLURALS.get(tok.lower_)
+        if unit is None:
+            continue
+        j = tok.i - 1
+        while j >= 0:
+            k = j  # the name is the capitalized run ending at j
+            while k > 0 and _capitalized(doc[k - 1]) and doc[k - 1].is_alpha:
+                k -= 1
+            if not (_capitalized(doc[j]) and doc[j].is_alpha) or k > j:
+                break
+            start, end = doc[k].idx, doc[j].idx + len(doc[j].text)
+            if not _admin2(gaz, f"{doc.text[start:end]} {unit}"):
+                break
+            found.append((start, end))
+            j = k - 1
+            if j >= 0 and doc[j].lower_ in ("and", "or", "&"):
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                j -= 1
+            if j >= 0 and doc[j].lower_ in ("and", "or", "&"):
+                j -= 1
+    return found
+
+
+def _datelines(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
+    """Capitalized datelines at a sentence start ("TORRINGTON —", "MOUNT GILEAD (AP)",
+    "COLUMBUS, Ohio"): a wire convention that names the town the story is filed from."""
+    found: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        n = 0
+        while n < len(toks) and n < 4 and toks[n].text.isupper() and (
+                toks[n].is_alpha or toks[n].text in ("ST.", "FT.", "MT.")):
+            n += 1
+        if not n or n >= len(toks) or toks[n].text not in _DATELINE_ENDS:
+            continue
+        start, end = toks[0].idx, toks[n - 1].idx + len(toks[n - 1].text)
+        name = doc.text[start:end]
+        if len(name) < 3:
+            continue
+        cands = [c for c in gaz.lookup(name.title()) if c.kind != ALTERNATE
+                 and c.feature in ("city", "admin1", "admin2", "country")]
+        if cands:
+            found.append((start, end))
+    return found
+
+
+def _state_abbreviations(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]]
+                         ) -> list[tuple[int, int]]:
+    """A state's abbreviation used as a modifier mid-sentence ("Major Mich. utilities",
+    "a Ga. pastor"); one ending a sentence may be a word ("at Mass."), so it is left."""
+    taken = {s for s, _ in spans}
+    found: list[tuple[int, int]] = []
+    for tok in doc[:-1]:
+        if (len(tok.text) < 3 or not tok.text.endswith(".") or not _capitalized(tok)
+                or tok.idx in taken or doc[tok.i + 1].is_sent_start or doc[tok.i + 1].is_punct):
+            continue
+        cands = gaz.lookup(tok.text, qualifier=True)
+        if cands and cands[0].feature == "admin1" and cands[0].kind == QUALIFIER_KIND:
+            found.append((tok.idx, tok.idx + len(tok.text)))
+    return found
+
+
+def _party_homes(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """The home after a legislator's party letter: a county, a town or a state."""
+    found: list[tuple[int, int]] = []
+    for m in _PARTY_HOME.finditer(text):
+        name = m.group(1).rstrip(".") if m.group(1).count(".") == 1 and not m.group(
+            1).endswith(".") else m.group(1)
+        if any(c.feature in ("admin1", "admin2", "city") for c in gaz.lookup(
+                name, qualifier=True)) or _admin2(gaz, f"{name} County"):
+            found.append((m.start(1), m.start(1) + len(name)))
+    return found
+
+
+def _prefer(spans: list[tuple[int, int]], better: list[tuple[int, int]]
+            ) -> list[tuple[int, int]]:
+    """``spans`` with ``better`` in place of whatever overlaps them."""
+    if not better:
+        return spans
+    kept = [s for s in spans if not any(s[0] < b[1] and b[0] < s[1] for b in better)]
+    return kept + better
+
+
 def _local_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]], covered: list[bool],
                  blocked: set[str]) -> None:
     """Small towns no entity covers, taken when they lie in a state or province the
@@ -280,14 +486,19 @@ def _local_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]], covered
     if not states:
         return
     taken = {k for s, e in spans for k in range(s, e)}
-    # one-word PERSON/ORG entities are open to this too ("deputies in Roswell" tagged PERSON)
-    loose = {e.start for e in doc.ents if len(e) == 1 and e.label_ in ("PERSON", "ORG")}
+    # one-word PERSON/ORG entities are open to this too ("deputies in Roswell" tagged PERSON);
+    # so are short ones that are a town's whole name ("Parkers Prairie" tagged PERSON)
+    loose = {e.start for e in doc.ents if len(e) <= 3 and e.label_ in ("PERSON", "ORG")}
+    whole = {e.start: e.end for e in doc.ents if len(e) > 1 and e.start in loose}
+    # so is the head of an institution's name ("the Harwinton Senior Center")
+    heads = {e.start + (e[0].lower_ == "the") for e in doc.ents
+             if len(e) > 1 and e.label_ in ("ORG", "FAC")}
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if ((covered[i] and i not in loose) or tok.idx in taken or not _capitalized(tok)
-                or tok.text in blocked
+        if ((covered[i] and i not in loose and i not in heads) or tok.idx in taken
+                or not _capitalized(tok) or (tok.text in blocked and i not in whole)
                 or tok.pos_ != "PROPN" or tok.is_sent_start or tok.lower_ in _EDGE_WORDS):
             i += 1
             continue
@@ -295,7 +506,14 @@ def _local_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]], covered
         last = doc[stop - 1] if cands else tok
         local = [c for c in cands if c.kind != ALTERNATE and c.population >= LOCAL_MIN_POP
                  and (c.country, c.admin1) in states and c.feature in ("city", "admin2")]
-        if local and last.pos_ == "PROPN" and not _inside_longer_name(doc, i, stop, 0, len(doc)):
+        if i in heads and stop < len(doc):  # "Dublin City Council", not "Columbia University"
+            longer = doc[stop].lower_.rstrip(".") in _DESIGNATORS or (
+                i > 0 and _capitalized(doc[i - 1]) and doc[i - 1].is_alpha)
+        else:
+            longer = _inside_longer_name(doc, i, stop, 0, len(doc))
+        if tok.text in blocked and stop != whole.get(i):
+            local = []  # a person's name unless the entity is the town's whole name
+        if local and last.pos_ == "PROPN" and not longer:
             found.append((tok.idx, last.idx + len(last.text)))
             i = stop
         else:
