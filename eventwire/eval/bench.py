@@ -162,8 +162,6 @@ def synthesize(source_db: str | Path, out_db: str | Path, n_events: int) -> int:
     Rows are copies of real events with new ids and dates shifted by up to two
     years, so actor, type, place and text distributions are the real ones.
     """
-    import duckdb
-
     from eventwire.store import Store
 
     with Store(out_db) as st:
@@ -181,7 +179,6 @@ def synthesize(source_db: str | Path, out_db: str | Path, n_events: int) -> int:
             LIMIT {n_events}""")
         st.con.execute("DETACH src")
         n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
-    del duckdb
     return n
 
 

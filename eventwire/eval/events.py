@@ -112,7 +112,6 @@ def score_gsr(path: Path, limit: int | None = None) -> dict[str, float | int]:
     gold_t: list[str] = []
     pred_t: list[str | None] = []
     src_ok = src_n = tgt_ok = tgt_n = 0
-    confusion: Counter[tuple[str, str | None]] = Counter()
     igos = _igo_codes()
     for i, rec in enumerate(read_gsr(path)):
         if limit is not None and i >= limit:
@@ -120,7 +119,6 @@ def score_gsr(path: Path, limit: int | None = None) -> dict[str, float | int]:
         top = _top(eventwire.code(rec.text, DCT))
         gold_t.append(rec.type)
         pred_t.append(top.type if top else None)
-        confusion[(rec.type, top.type if top else None)] += 1
         if rec.source:
             src_n += 1
             src_ok += int(top is not None and _country(top.actor, igos) == rec.source)
