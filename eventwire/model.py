@@ -51,6 +51,9 @@ class Timex:
     text: str
     type: str  # DATE, TIME, DURATION, SET
     value: str  # TIMEX3 value: 2022-12-29, 2022-W51, 2023-SP, P3D, PAST_REF, XXXX-09 ...
+    # the calendar value an anchored duration points to ("three days later" is tagged, as
+    # TimeML does, as the DURATION "three days", and still dates the event it modifies)
+    anchor: str | None = None
 
 
 @dataclass(slots=True)

@@ -71,7 +71,8 @@ def _dates_other_clause(tok: Token, trigger: Token) -> bool:
 def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date) -> TimeValue:
     """The date expression that governs the trigger: one in its own clause first, else the
     nearest in the parse elsewhere in the sentence, never one that dates another clause's
-    event ("since ... on February 24"); DURATION/SET expressions are not dates. None found:
+    event ("since ... on February 24"); DURATION/SET expressions are not dates, except an
+    anchored duration ("three days later"), which dates by the day it points to. None found:
     the publication day, with no text. Precision follows the value (day/week/month/...)."""
     head = clause_head(trigger)
     inside_clause = {t.i for t in head.subtree}
@@ -80,9 +81,10 @@ def event_date(trigger: Token, sent: Span, timexes: list[Timex], published: date
             inside_clause -= {u.i for u in t.subtree}
     best: tuple[tuple[int, int], Timex, str] | None = None
     for tx in timexes:
-        if tx.type not in ("DATE", "TIME") or not (sent.start_char <= tx.start < sent.end_char):
+        dated = tx.type in ("DATE", "TIME") or tx.anchor is not None  # "three days later"
+        if not dated or not (sent.start_char <= tx.start < sent.end_char):
             continue
-        m = DATE_VALUE.match(tx.value or "")
+        m = DATE_VALUE.match(tx.anchor or tx.value or "")
         if not m:
             continue
         tok = _token_at(sent, tx.start, tx.end)

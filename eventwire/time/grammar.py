@@ -118,10 +118,11 @@ RULES: list[tuple[str, str, str]] = [
                       r"|half\s+an?\s+(?P<u2>hour|day|year|month))\b"),
     ("duration_adj", "U", rf"(?<![\w-])(?P<n>{NUM_NO_ARTICLE})-(?P<u>{UNIT})(?![\w-])"),
     ("duration_plural", "U", r"\b(?:(?P<pre>recent|coming|future|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
-                        r"(?P<u>days|weeks|months|years|decades|hours|minutes|centuries)\b"),
+                        r"(?P<u>days|weeks|months|quarters|years|decades|hours|minutes|centuries)\b"),
     ("adj_ref", "T", r"\b(?P<then>then[\s-]+)?(?P<w>current|recent)\b(?=\s+(?!account|assets|liabilities|ratio|affairs|yield)[a-z])"),
     ("ref", "T", r"\b(?P<w>now|currently|nowadays|at\s+present|these\s+days|recently|lately"
-            r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|soon)\b"),
+            r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|soon|as\s+soon\s+as\s+possible"
+            r"|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b"),
 ]
 
 # Rules only run in windows around cue words of the classes they name: D digits, A an
@@ -134,7 +135,7 @@ TIME_WORDS: frozenset[str] = frozenset({
     "present", "recent", "recently", "lately", "past", "future", "soon", "spring", "summer",
     "autumn", "fall", "winter", "noon", "midday", "midnight", "morning", "afternoon",
     "evening", "yearly", "hourly", "nightly", "these", "nowadays", "q1", "q2", "q3", "q4",
-    "nineteen", "eighteen", "twenty", "thousand",
+    "nineteen", "eighteen", "twenty", "thousand", "term", "later",
 })
 # Rare words that cue one or two rules each, in classes of their own so that the common time
 # words do not widen those rules' windows: H "half", E decades in words, P "mid"-parts of day.

@@ -85,7 +85,9 @@ REFERENCES: dict[str, str] = {
     "at present": "PRESENT_REF", "these days": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the coming years": "FUTURE_REF",
+    "the coming years": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
 }
 
 # Tense cues, looked up in a window of words around an expression (nearest cue wins).

@@ -281,6 +281,7 @@ class _Resolver:
         self.sent_starts = self._sentence_starts(text)
         self.anchors: list[tuple[int, date, str]] = []  # (offset, first day, granularity)
         self.comparison = False  # set by a resolver whose expression must not anchor others
+        self.cut: tuple[int, str | None] | None = None  # (new end, date) for an anchored duration
 
     # -- sentences and tense ------------------------------------------------------------
 
@@ -386,16 +387,19 @@ class _Resolver:
             if name in ("clock", "clock24", "noon", "mid_pod", "the_pod"):
                 clocks.append((start, end, name, m))
                 continue
-            self.comparison = False
+            self.comparison, self.cut = False, None
             res = getattr(self, "_r_" + name)(m, start, end)
             if res is None:
                 continue
             typ, value = res
-            out[start] = Timex(start, end, text[start:end], typ, value)
-            parsed = parse_value(value)
+            anchor = None
+            if self.cut is not None:
+                end, anchor = self.cut
+            out[start] = Timex(start, end, text[start:end], typ, value, anchor)
+            parsed = parse_value(anchor or value)
             # a comparison period ("up from $4 a year earlier") is not where the story
             # moves to, so later expressions do not count from it
-            if parsed and typ in ("DATE", "TIME") and not self.comparison:
+            if parsed and (typ in ("DATE", "TIME") or anchor) and not self.comparison:
                 self.anchors.append((start, parsed[0], parsed[1]))
         for start, end, name, m in clocks:
             day = self._day_in_sentence(start, out)
@@ -773,21 +777,44 @@ class _Resolver:
         return f"{day.isoformat()}T{hh:02d}:{mm:02d}"
 
     def _r_anchored_n(self, m: re.Match[str], start: int, end: int) -> tuple[str, str] | None:
+        """"two weeks ago" is a date; "three days later" / "90 days after X" is, as TimeML
+        tags it, the duration "three days" (the signal word left out), which still carries
+        the day it points to (``Timex.anchor``) for dating events and chaining."""
         n = _number(m["n"])
         unit = _unit_key(m["u"])
         direction = re.sub(r"\s+", " ", m["dir"].lower())
+        backwards = direction in ("earlier", "before", "previously", "prior")
+        as_duration = direction not in ("ago", "back", "from now") and not (
+            unit in ("year", "quarter") and backwards)  # "a year earlier": a comparison date
+        if as_duration:
+            cut = m.start("dir")
+            while cut > start and self.text[cut - 1].isspace():
+                cut -= 1
+            whole = n is not None and float(n).is_integer()
+            value = _duration(int(n) if whole else None, unit) if n is None or whole else None
+            if value is None:
+                return "DATE", "FUTURE_REF" if direction in ("later", "after") else "PAST_REF"
+            self.cut = (cut, self._anchored_date(unit, int(n), direction, end) if whole else None)
+            return "DURATION", value
         if unit in ("second", "minute", "hour"):
-            if direction in ("ago", "back", "from now"):
-                return "DATE", "PRESENT_REF"
-            return "DATE", self.anchor("day").isoformat()
+            return "DATE", "PRESENT_REF" if direction in ("ago", "back", "from now") else \
+                self.anchor("day").isoformat()
         if n is None or not float(n).is_integer():
-            return "DATE", "FUTURE_REF" if direction in ("later", "after", "from now") else "PAST_REF"
+            return "DATE", "FUTURE_REF" if direction == "from now" else "PAST_REF"
         n = int(n)
         if unit in ("year", "quarter", "month") and direction in ("ago", "earlier"):
             self.comparison = True
         if unit == "year" and direction in ("ago", "earlier", "back", "before") and \
                 (quarter := self._recent_quarter(start)) is not None:
             return "DATE", f"{quarter.year - n:04d}-Q{_quarter(quarter.month)}"
+        return "DATE", self._anchored_date(unit, n, direction, end)
+
+    def _anchored_date(self, unit: str, n: int, direction: str, end: int) -> str:
+        """The date ``n`` units away in ``direction`` from the DCT ("ago", "from now") or from
+        the time in discussion ("later", "earlier"). With a complement the expression dates
+        the complement: in "(on Friday,) a day after Russia carried out ..." it is Thursday."""
+        if unit in ("second", "minute", "hour"):
+            return self.anchor("day").isoformat()
         complement = not re.match(r"\s*([,.;:)!?\"”]|$|and\b|but\b)", self.text[end:end + 6])
         if direction in ("ago", "back"):
             base, sign = self.dct, -1
@@ -802,7 +829,7 @@ class _Resolver:
         else:  # earlier, previously
             base, sign = self.anchor(unit), -1
         value, _, _ = _shift(base, unit, sign * n)
-        return "DATE", value
+        return value
 
     def _r_anchored_the(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         unit, direction = m["u"].lower(), m["dir"].lower()
@@ -848,7 +875,11 @@ class _Resolver:
     def _r_dct_rel(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         rel = re.sub(r"\s+", " ", m["rel"].lower())
         unit = m["u"].lower()
-        if rel in ("the past", "the coming", "the last", "the next"):
+        if rel in ("the past", "the last") and unit in ("year", "decade", "century"):
+            # TimeBank's reading of "over the past year" / "in the last decade": the
+            # calendar year (decade) before publication, a date events can be stamped with
+            rel = "last"
+        elif rel in ("the past", "the coming", "the last", "the next"):
             return "DURATION", "P1DE" if unit == "decade" else _duration(1, unit)
         if rel in ("the previous", "the preceding"):
             value, _, _ = _shift(self.anchor(unit), unit, -1)

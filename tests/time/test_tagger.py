@@ -34,7 +34,7 @@ def test_enough_cases() -> None:
 
 @pytest.mark.parametrize(("sentence", "dct", "text", "typ", "value"), CASES)
 def test_case(sentence: str, dct: str, text: str, typ: str, value: str) -> None:
-    found = {t.text: (t.type, t.value) for t in tag(sentence, dct)}
+    found = {t.text: (t.type, t.value + (f"@{t.anchor}" if t.anchor else "")) for t in tag(sentence, dct)}
     assert text in found, f"{text!r} not tagged; got {found}"
     assert found[text] == (typ, value)
 
@@ -79,13 +79,15 @@ def test_seed_article(seed_text: str) -> None:
     for expected in [("Friday", "2022-12-30"), ("spring 2023", "2023-SP"),
                      ("next spring", "2023-SP"), ("around eight minutes", "PT8M"),
                      ("February 24", "2022-02-24"), ("September", "2022-09"),
-                     ("early on Friday", "2022-12-30"), ("a day after", "2022-12-29"),
+                     ("early on Friday", "2022-12-30"), ("a day", "P1D"),
                      ("overnight", "2022-12-30"), ("2am", "2022-12-30T02:00"),
                      ("Thursday night", "2022-12-29TNI"), ("Thursday", "2022-12-29"),
                      ("Thursday evening", "2022-12-29TEV")]:
         assert expected in values
     # every "Thursday" in the article is the day before publication
     assert {v for t, v in values if t == "Thursday"} == {"2022-12-29"}
+    # "a day after Russia carried out ...": the duration points to the day of that attack
+    assert [t.anchor for t in timexes if t.text == "a day"] == ["2022-12-29"]
     for t in timexes:
         assert seed_text[t.start:t.end] == t.text
     assert [t.start for t in timexes] == sorted(t.start for t in timexes)
