@@ -238,17 +238,28 @@ def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = No
     if person_actor is not None:
         actor = person_actor
         return _actor(actor.country or "", FORMER, actor.name) if former else actor
+    ents = [it.ent for it in items if it.kind == "ent" and it.ent is not None]
+    secs = [it for it in items if it.kind == "sec"]
+    strong = [it.sector for it in secs if not it.weak]
+    weak = [it.sector for it in secs if it.weak]
     if pers:
         found = _person_code(kb, pers[-1].people, ymd)
         if found is not None:
             country, sector = found
             names = {kb.people[p].name for p in pers[-1].people}
             name = sorted(names)[0]
-            return _actor(country, FORMER if former else sector, name)
-    ents = [it.ent for it in items if it.kind == "ent" and it.ent is not None]
-    secs = [it for it in items if it.kind == "sec"]
-    strong = [it.sector for it in secs if not it.weak]
-    weak = [it.sector for it in secs if it.weak]
+            if former:
+                sector = FORMER
+            elif sector == FORMER and strong:
+                # the text gives the office ("President Suharto"): it holds then, whatever
+                # our dated terms say about the publication day
+                sector = strong[-1]
+            stated = next((e.country for e in ents if e.kind != "igo" and e.country), None)
+            if stated and stated != country:
+                # "Nigerian junior foreign minister ...": the stated country beats a person
+                # matched on name alone
+                return _actor(stated, strong[-1] if strong else None, name)
+            return _actor(country, sector, name)
     if ents:
         ent = ents[0]
         country, name = ent.country, ent.name
@@ -280,8 +291,41 @@ def resolve(mention: str, context: str | None = None,
     ymd = _ymd(published)
     toks = _tokens(mention)
     items = _segment(toks, mention, kb, strict=False)
-    ctx = resolve(context, published=published) if context else None
-    return _code(items, kb, ymd, context=ctx)
+    ctx = _code(_segment(_tokens(context), context, kb, strict=False), kb, ymd) if context else None
+    actor = _code(items, kb, ymd, context=ctx)
+    if actor is None:
+        actor = _placed(toks, items, kb, ymd)
+    return actor
+
+
+_PLACE_MIN_POPULATION = 50_000  # smaller towns share names across countries too often
+_PLACE_FEATURES = {"city", "admin1", "admin2"}
+
+
+def _placed(toks: list[Tok], items: list[Item], kb: KB, ymd: str | None) -> Actor | None:
+    """A mention led by a well-known place the knowledge base lacks ("Mariupol", "Kano State
+    government", "Rakhine rebels"): the place's country, the sector from the words after it.
+    Only clear readings: a sizeable place, far bigger than any namesake in another country."""
+    from eventwire.geo import lookup
+
+    lead = 0
+    while lead < len(toks) and lead < 4 and toks[lead].text[:1].isupper():
+        lead += 1
+    for n in range(lead, 0, -1):
+        name = " ".join(t.text for t in toks[:n])
+        cands = [c for c in lookup(name) if c.feature in _PLACE_FEATURES and c.country]
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: c.population)
+        rival = max((c.population for c in cands if c.country != best.country), default=0)
+        if best.population < _PLACE_MIN_POPULATION or best.population < 5 * rival:
+            return None
+        rest = [it for it in items if it.i >= n]
+        if rest and not any(it.kind == "sec" for it in rest):
+            return None  # "Harvard Business School": a name that only starts with a place
+        place = _actor(best.country or "", None, best.name)
+        return _code(rest, kb, ymd, context=place) if rest else place
+    return None
 
 
 # -- documents --------------------------------------------------------------
