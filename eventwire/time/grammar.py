@@ -102,7 +102,7 @@ RULES: list[tuple[str, str, str]] = [
     ("anchored_the", "U", r"\bthe\s+(?P<u>day|night|week|month|year|weekend)\s+(?P<dir>before|after|earlier|later|prior)\b"),
     ("anchored_rel", "UT", r"\bthe\s+(?P<rel>previous|preceding|following|next|same|prior)\s+"
                      r"(?P<u>day|night|morning|afternoon|evening|week|weekend|month|year)\b"),
-    ("anchored_that", "UT", r"\b(?P<rel>that)\s+(?P<u>day|night|morning|afternoon|evening|week|month|year)\b"),
+    ("anchored_that", "UT", r"\b(?P<rel>that)\s+(?P<u>day|night|morning|afternoon|evening|week|month|quarter|year)\b"),
     ("dct_rel", "U", rf"(?P<mod>{_MOD_PERIOD})?(?P<rel>last|this|next|the\s+current|the\s+coming|the\s+past"
                 r"|the\s+last|the\s+next|the\s+previous|the\s+preceding|the\s+latest)\s+"
                 r"(?:fiscal\s+)?(?P<u>week|weekend|month|year|decade|century)\b"),
@@ -117,8 +117,11 @@ RULES: list[tuple[str, str, str]] = [
     ("duration_half", "U", r"\b(?:(?P<a>a|an|one)\s+(?P<u1>minute|hour|day|year|month)\s+and\s+a\s+half"
                       r"|half\s+an?\s+(?P<u2>hour|day|year|month))\b"),
     ("duration_adj", "U", rf"(?<![\w-])(?P<n>{NUM_NO_ARTICLE})-(?P<u>{UNIT})(?![\w-])"),
-    ("duration_plural", "U", r"\b(?:(?P<pre>recent|coming|future|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
+    ("duration_plural", "U", r"\b(?:(?P<pre>recent|coming|future|past|the\s+(?:past|last|coming|next|first)(?:\s+few)?|a\s+few|several|many)\s+)?"
                         r"(?P<u>days|weeks|months|quarters|years|decades|hours|minutes|centuries)\b"),
+    ("in_the_day", "U", r"(?:(?<=\bearlier\sin\s)|(?<=\blater\sin\s)|(?<=\bearly\sin\s)|(?<=\blate\sin\s))"
+                       r"the\s+day\b"),
+    ("ahead", "U", r"\bthe\s+(?P<u>days|weeks|months|years)\s+ahead\b"),
     ("adj_ref", "T", r"\b(?P<then>then[\s-]+)?(?P<w>current|recent)\b(?=\s+(?!account|assets|liabilities|ratio|affairs|yield)[a-z])"),
     ("ref", "T", r"\b(?P<w>now|currently|nowadays|at\s+present|these\s+days|recently|lately"
             r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|soon|as\s+soon\s+as\s+possible"
@@ -147,7 +150,7 @@ RARE_CUES: dict[str, str] = {
 UNIT_WORDS: frozenset[str] = frozenset(
     w + s for w in ("second", "minute", "hour", "day", "night", "week", "fortnight", "month",
                     "quarter", "year", "decade", "century", "weekend") for s in ("", "s")
-) | {"centuries"}
+) | {"centuries", "period"}  # "period": "in the latest period" (a quarter)
 # Every expression starts at a word start (or an apostrophe, "the '80s"): saying so up front
 # lets the engine skip the middle of words cheaply.
 COMPILED: list[tuple[str, str, re.Pattern[str]]] = [

@@ -282,6 +282,8 @@ class _Resolver:
         self.anchors: list[tuple[int, date, str]] = []  # (offset, first day, granularity)
         self.comparison = False  # set by a resolver whose expression must not anchor others
         self.cut: tuple[int, str | None] | None = None  # (new end, date) for an anchored duration
+        self.mentioned: list[tuple[int, date, str]] = []  # anchors and comparison periods alike
+        self.ends: dict[int, int] = {}  # start -> end of each expression resolved so far
 
     # -- sentences and tense ------------------------------------------------------------
 
@@ -347,6 +349,9 @@ class _Resolver:
 
     # -- anchors --------------------------------------------------------------------------
 
+    def _end_of(self, start: int) -> int:
+        return self.ends.get(start, start)
+
     def anchor(self, unit: str) -> date:
         """The most recently mentioned date fine enough to count ``unit``s from, else DCT."""
         need = _GRAN_RANK.get({"night": "day", "weekend": "week", "fortnight": "week",
@@ -399,8 +404,11 @@ class _Resolver:
             parsed = parse_value(anchor or value)
             # a comparison period ("up from $4 a year earlier") is not where the story
             # moves to, so later expressions do not count from it
-            if parsed and (typ in ("DATE", "TIME") or anchor) and not self.comparison:
-                self.anchors.append((start, parsed[0], parsed[1]))
+            self.ends[start] = end
+            if parsed and (typ in ("DATE", "TIME") or anchor):
+                self.mentioned.append((start, parsed[0], parsed[1]))
+                if not self.comparison:
+                    self.anchors.append((start, parsed[0], parsed[1]))
         for start, end, name, m in clocks:
             day = self._day_in_sentence(start, out)
             if name in ("mid_pod", "the_pod"):  # "in the morning": of the day in discussion
@@ -411,7 +419,7 @@ class _Resolver:
                 res = self._r_clock(m, day)
             if res:
                 out[start] = Timex(start, end, text[start:end], "TIME", res)
-        return [out[k] for k in sorted(out)]
+        return _merge_clock_dates([out[k] for k in sorted(out)], text)
 
     def _day_in_sentence(self, pos: int, found: dict[int, Timex]) -> date:
         s0, s1 = self._sentence(pos)
@@ -602,6 +610,11 @@ class _Resolver:
             # "last third quarter" is unusual; treat "last/next" as year-relative only with "year"
             rel = None if rel != "this" else rel
         value = self._quarter_value(q, int(y) if y else None, rel, start, end)
+        last = self.mentioned[-1] if self.mentioned else None
+        if not y and not rel and last is not None and last[2] == "quarter" and \
+                re.fullmatch(r"\s*,\s*", self.text[self._end_of(last[0]):start]):
+            # "the year-ago quarter, the second quarter ended ...": an apposition, same year
+            value = f"{last[1].year:04d}{value[4:]}"
         if (m["ya"] or "").lower() in ("year-ago", "year-earlier", "prior-year"):
             self.comparison = True
             value = f"{int(value[:4]) - 1:04d}{value[4:]}"
@@ -867,7 +880,10 @@ class _Resolver:
     def _r_anchored_that(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         unit = m["u"].lower()
         pod = unit if unit in PARTS_OF_DAY else None
-        value, d, _ = _shift(self.anchor("day" if pod else unit), "day" if pod else unit, 0)
+        # "that quarter": the last one named as such, a comparison period included
+        same = [d for _, d, gran in self.mentioned if gran == unit]
+        base = same[-1] if same else self.anchor("day" if pod else unit)
+        value, d, _ = _shift(base, "day" if pod else unit, 0)
         if pod:
             return "TIME", f"{d.isoformat()}T{PARTS_OF_DAY[pod]}"
         return "DATE", value
@@ -944,17 +960,40 @@ class _Resolver:
 
     def _r_duration_plural(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         pre = re.sub(r"\s+", " ", (m["pre"] or "").lower())
-        if pre == "recent":
+        if pre in ("recent", "past"):
             return "DATE", "PAST_REF"
         if pre in ("coming", "future", "the coming"):
             return "DATE", "FUTURE_REF"
         return "DURATION", _duration(None, _unit_key(m["u"]))
+
+    def _r_in_the_day(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DATE", self.anchor("day").isoformat()  # "later in the day": the day in discussion
+
+    def _r_ahead(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
+        return "DURATION", _duration(None, _unit_key(m["u"]))  # "in the weeks ahead"
 
     def _r_ref(self, m: re.Match[str], start: int, end: int) -> tuple[str, str]:
         w = re.sub(r"\s+", " ", m["w"].lower())
         if w not in REFERENCES:
             w = "the future"
         return "DATE", REFERENCES[w]
+
+
+# "5 p.m. EST, Nov. 6": a clock time, its zone and the day it falls on are one expression.
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:[ECMP][SD]T|GMT|UTC|local\s+time)?\s*,?\s*(?:on\s+)?", re.I)
+
+
+def _merge_clock_dates(found: list[Timex], text: str) -> list[Timex]:
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == "TIME" and t.type == "DATE" and \
+                len(t.value) == 10 and prev.value.startswith(t.value) and \
+                _CLOCK_DAY_GAP.fullmatch(text, prev.end, t.start):
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "TIME", prev.value)
+            continue
+        out.append(t)
+    return out
 
 
 # ----------------------------------------------------------------------------- validation
@@ -1063,10 +1102,8 @@ def _valid(name: str, m: re.Match[str], text: str, start: int) -> bool:
     if name == "duration_plural":
         return bool(m["pre"]) or _prev_word(text, m.start()) in _PLURAL_PREPS
     if name == "ref":
-        w = m["w"].lower()
-        if w == "soon" and _prev_word(text, m.start()) in ("as",):
-            return False
-        return not (w == "now" and re.match(r"\s+that\b", text[m.end():m.end() + 6]))
+        # "as soon as" is a conjunction; "now that ..." is still the present, as TimeML tags it
+        return not (m["w"].lower() == "soon" and _prev_word(text, m.start()) == "as")
     if name == "set_per":
         return bool(_SET_PER_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
     if name == "clock24":
