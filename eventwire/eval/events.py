@@ -147,7 +147,8 @@ def fold_of(labels: list[int], folds: int) -> list[int]:
     return out
 
 
-def score_quad(path: Path, limit: int | None = None, folds: int = 5) -> dict[str, float | int]:
+def score_quad(path: Path, limit: int | None = None, folds: int = 5,
+               negatives: Path | None = None) -> dict[str, float | int]:
     import eventwire
     from eventwire.events import classifier
 
@@ -155,13 +156,22 @@ def score_quad(path: Path, limit: int | None = None, folds: int = 5) -> dict[str
     fold = fold_of([lab for _, lab in rows], folds) if folds else [0] * len(rows)
     todo = [i for i in range(len(rows))][: limit if limit is not None else len(rows)]
     pred: dict[int, int] = {}
+    gate_parts: tuple[list[str], list[str]] | None = None
+    if folds and negatives is not None:
+        from eventwire.events import train
+
+        ngec = [t for t, _ in train.read_ngec(path.parent / "ngec_synthetic_plover.csv")]
+        gate_parts = (ngec, train.read_negatives(negatives))
     for k in sorted({fold[i] for i in todo}):
         held = [i for i in todo if fold[i] == k]
         if folds:
             from eventwire.events import train
 
-            model = train.fit_quad([r for i, r in enumerate(rows) if fold[i] != k])
-            ctx = classifier.override(quad=model)
+            kept = [r for i, r in enumerate(rows) if fold[i] != k]
+            models = {"quad": train.fit_quad(kept)}
+            if gate_parts is not None:  # the gate too, without the held-out fold's sentences
+                models["gate"] = train.fit_gate([t for t, _ in kept] + gate_parts[0], gate_parts[1])
+            ctx = classifier.override(**models)
         else:
             ctx = nullcontext()
         with ctx:
@@ -179,9 +189,11 @@ def score_quad(path: Path, limit: int | None = None, folds: int = 5) -> dict[str
     }
 
 
-def run_eval(gsr: Path, quad: Path, limit: int | None = None, folds: int = 5) -> dict[str, float | int]:
-    """Type, actor and quad figures (the CLI's `eventwire eval events`); quad by k-fold."""
+def run_eval(gsr: Path, quad: Path, limit: int | None = None, folds: int = 5,
+             negatives: Path | None = None) -> dict[str, float | int]:
+    """Type, actor and quad figures (the CLI's `eventwire eval events`); quad by k-fold,
+    the quad model and the event gate (trained against ``negatives``) refit per fold."""
     out: dict[str, float | int] = {}
     out.update(score_gsr(gsr, limit))
-    out.update(score_quad(quad, limit, folds))
+    out.update(score_quad(quad, limit, folds, negatives))
     return out

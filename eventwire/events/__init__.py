@@ -123,30 +123,40 @@ def extract(
             info = ontology.lookup(cameo)
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)
-            strong = bool(trig.rule.require) and actor_list[0] is not None and recipient_list[0] is not None
+            # both roles coded: the parse itself vouches for the event, whatever the classifier
+            strong = actor_list[0] is not None and recipient_list[0] is not None
             if not negated and fusion.is_misfire(sc, info.quad, strong):
                 stats.dropped_statement += 1
                 continue
+            # the gate sure of an event: keep it even with no role coded ("a car bomb killed ...")
             events.extend(_events_for(trig, cameo, mode, negated, mood, actor_list, recipient_list,
-                                      sent, s_idx, sc, article, timexes, places, mentions, stats))
+                                      sent, s_idx, sc, article, timexes, places, mentions, stats,
+                                      allow_uncoded=sc.event >= fusion.GATE_UNCODED_MIN))
         guess = fusion.sentence_type(sc) if coded_here and fusion.CLASSIFIER_EVENTS else None
         if guess is None or any(not e.negated and e.quad == guess[1] for e in events[n_before:]):
             continue
         trig = _sentence_trigger(sent)
-        if trig is None or trig.token.i in by_token:
+        lexical_at = {e.trigger.start for e in events[n_before:]}
+        if trig is None or trig.token.idx in lexical_at:
             continue  # the lexicon's reading of that verb is the more specific one
+        if any(e.negated for e in events[n_before:]) or (
+                trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT"):
+            continue  # "refrained from condemning", "careful not to provide": nothing happened
         ptype, quad, share = guess
         cameo = ontology.plover_default_cameo(ptype, quad=quad)
         trig = triggers.Trigger(trig.token, triggers.Rule(trig.rule.lemma, "V", cameo, None, ()), [], None)
         actor_list, recipient_list = roles.resolve_roles(trig, mentions)
-        if (None in actor_list or None in recipient_list
-                or share < fusion.CLASSIFIER_EVENT_MIN_SHARE):
-            continue  # without the lexicon, only a confident reading with both roles parsed
+        uncoded = all(a is None for a in actor_list) and all(r is None for r in recipient_list)
+        if share < fusion.CLASSIFIER_EVENT_MIN_SHARE or (
+                uncoded and sc.event < fusion.GATE_UNCODED_MIN):
+            continue  # without the lexicon: a confident reading past the gate, with a role
+            # unless the gate is sure ("a car bomb killed ..." has no coded actor, and is one)
         # "will not lift the ban until ..." IS the refusal/threat the classifier read
         negated = modality.is_negated(trig.token) and ptype not in ("REJECT", "THREATEN")
         new = _events_for(trig, cameo, ontology.lookup(cameo).mode, negated,
                           modality.modality(trig.token), actor_list, recipient_list, sent, s_idx, sc,
-                          article, timexes, places, mentions, stats, share=share)
+                          article, timexes, places, mentions, stats, share=share,
+                          allow_uncoded=uncoded)
         known = {e.id for e in events}
         new = [e for e in new if e.id not in known]
         stats.classified += len(new)
@@ -159,7 +169,7 @@ def _events_for(
     actor_list: list[Actor | None], recipient_list: list[Actor | None],
     sent, s_idx: int, sc: classifier.Scores, article: Article,  # noqa: ANN001 - a spaCy Span
     timexes: list[Timex], places: list[Place], mentions: list[Actor], stats: ExtractStats,
-    share: float | None = None,
+    share: float | None = None, allow_uncoded: bool = False,
 ) -> list[Event]:
     """One event per (actor, recipient) pair of a trigger; ``share`` marks a classifier
     event (no lexicon rule behind it, so its lexical part of the confidence is lower)."""
@@ -187,7 +197,7 @@ def _events_for(
             if (actor, recipient) not in pairs:
                 pairs.append((actor, recipient))
     for actor, recipient in pairs:
-        if actor is None and recipient is None:
+        if actor is None and recipient is None and not allow_uncoded:
             stats.dropped_uncoded += 1
             continue
         lexical = ids.confidence(actor is not None, recipient is not None,

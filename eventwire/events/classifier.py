@@ -138,6 +138,7 @@ class Scores:
 
     quad: np.ndarray
     type: dict[str, float]
+    event: float = 1.0  # P(the sentence is a codable political event), from the gate
 
     @property
     def best_quad(self) -> int:
@@ -151,7 +152,8 @@ _OVERRIDE: dict[str, Model] = {}
 def _shipped() -> dict[str, Model]:
     raw = resources.files("eventwire").joinpath(DATA_FILE).read_bytes()
     with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
-        return {name: Model.from_arrays(arrays, name) for name in ("quad", "type")}
+        names = [n for n in ("quad", "type", "gate") if f"{n}.labels" in arrays.files]
+        return {name: Model.from_arrays(arrays, name) for name in names}
 
 
 def load() -> dict[str, Model]:
@@ -182,4 +184,8 @@ def scores(text: str) -> Scores:
     q[order] = pq
     tmodel = models["type"]
     pt = tmodel.proba(text)
-    return Scores(q, {lab: float(p) for lab, p in zip(tmodel.labels, pt, strict=True)})
+    event = 1.0
+    gate = models.get("gate")
+    if gate is not None:
+        event = float(gate.proba(text)[gate.labels.index("event")])
+    return Scores(q, {lab: float(p) for lab, p in zip(tmodel.labels, pt, strict=True)}, event)

@@ -120,5 +120,9 @@ def test_attribution_and_location(code_text):
     assert ev.location.name == "Aleppo"
 
 
-def test_uncoded_roles_are_dropped(code_text):
-    assert _events(code_text, "Gunmen attacked a bus.") == []
+def test_uncoded_roles_need_the_gate(code_text):
+    # no role coded: kept only when the event gate is sure the sentence reports an event
+    ev = _only(_events(code_text, "Gunmen attacked a bus."), "ASSAULT")
+    assert ev.actor is None and ev.recipient is None
+    assert _events(code_text, "Rain hit the city and flooded several streets.") == []
+    assert _events(code_text, "The dollar opened weakly against the Japanese yen.") == []
