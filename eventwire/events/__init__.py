@@ -23,6 +23,9 @@ __all__ = ["ExtractStats", "extract"]
 # act that happened: "called on states to supply weapons" codes REQUEST only.
 SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Acts done to a place's population when the text names no target (crackdowns, attacks,
+# protests, curfews lifted): the event location's country stands in as recipient.
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "THREATEN", "RETREAT"}
 
 
 @dataclass(slots=True)
@@ -185,6 +188,14 @@ def _events_for(
     date = context.event_date(tok, sent, timexes, article.published)
     place = context.event_place(tok, sent, places)
     attrib = context.attribution(tok, mentions)
+    if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is not None \
+            and place.country:
+        # "lifted a state of emergency in West Darfur", "riots in Baku": a domestic act with
+        # no named target is done to the country where it happens (as the PLOVER GSR codes
+        # it); the evidence is the place name
+        recipient_list = [Actor(name=place.name, country=place.country, sector=None,
+                                code=place.country, text=place.name, start=place.start,
+                                end=place.end)]
     out: list[Event] = []
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for actor in actor_list:

@@ -223,9 +223,43 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
 def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None], list[Actor | None]]:
     """Actor and recipient mentions of a trigger (None where a role is empty or uncoded)."""
     a_toks, r_toks = role_tokens(trig)
-    a_list = [mention_of(t, actors) for t in a_toks] or [None]
-    r_list = [mention_of(t, actors) for t in r_toks] or [None]
-    return _dedupe(a_list), _dedupe(r_list)
+    a_list = _dedupe([mention_of(t, actors) for t in a_toks] or [None])
+    r_list = _dedupe([mention_of(t, actors) for t in r_toks] or [None])
+    if r_list == [None]:
+        found = _recipient_below(trig.token, actors, {a.code for a in a_list if a is not None},
+                                 {t.i for t in a_toks})
+        if found is not None:
+            r_list = [found]
+    return a_list, r_list
+
+
+# Links followed down from a trigger to find the party it is done to when the grammar of
+# the trigger itself names none: "offered to hand over to Great Britain two nationals",
+# "will provide food aid to refugees in Liberia", "agreed to withdraw its troops from Lebanon".
+_DOWN = {"dobj", "obj", "dative", "xcomp", "prep", "pobj", "acl", "attr", "oprd", "npadvmod"}
+_NOT_PARTY_PREPS = {"by", "of", "since", "until", "during", "after", "before", "in", "at",
+                    "near", "as", "like", "amid", "despite"}
+
+
+def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | None],
+                     skip: set[int]) -> Actor | None:
+    """The first coded mention, breadth first within three links below the trigger, that
+    is not the actor and not reached through a preposition of time, place or agency."""
+    frontier = [tok]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for cur in frontier:
+            for child in cur.children:
+                if child.dep_ not in _DOWN or child.i in skip or _is_time(child):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS:
+                    continue
+                hit = mention_of(child, actors, allow_pronoun=False)
+                if hit is not None and hit.code not in actor_codes:
+                    return hit
+                nxt.append(child)
+        frontier = nxt
+    return None
 
 
 def _dedupe(items: list[Actor | None]) -> list[Actor | None]:
