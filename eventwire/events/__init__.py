@@ -127,7 +127,9 @@ def extract(
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)
             # both roles coded: the parse itself vouches for the event, whatever the classifier
-            strong = actor_list[0] is not None and recipient_list[0] is not None
+            _, r_toks = roles.role_tokens(trig)
+            strong = actor_list[0] is not None and any(
+                roles.mention_of(t, mentions) is not None for t in r_toks)
             if not negated and fusion.is_misfire(sc, info.quad, strong):
                 stats.dropped_statement += 1
                 continue
@@ -196,6 +198,7 @@ def _events_for(
         recipient_list = [Actor(name=place.name, country=place.country, sector=None,
                                 code=place.country, text=place.name, start=place.start,
                                 end=place.end)]
+    parsed = {id(a) for a in (roles.mention_of(t, mentions) for t in r_toks) if a is not None}
     out: list[Event] = []
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for actor in actor_list:
@@ -211,7 +214,9 @@ def _events_for(
         if actor is None and recipient is None and not allow_uncoded:
             stats.dropped_uncoded += 1
             continue
-        lexical = ids.confidence(actor is not None, recipient is not None,
+        # a recipient inferred below the trigger or from the place is not the parse's own
+        # evidence: it does not raise the confidence
+        lexical = ids.confidence(actor is not None, recipient is not None and id(recipient) in parsed,
                                  bool(trig.rule.require), mood)
         if share is not None:  # no lexicon rule: the trigger is only the main verb
             lexical = max(0.0, lexical - 0.15)
