@@ -42,7 +42,7 @@ class Mention:
 
     id: str
     article_id: str
-    key: tuple[str, str]  # type, actor country: only mentions with the same key are compared
+    key: tuple[str, str]  # type, actor country ("" when uncoded); blocks are by type
     mode: str | None
     actor_sector: str | None
     recipient_country: str | None
@@ -57,6 +57,7 @@ class Mention:
     counts: dict[str, set[float]] = field(default_factory=dict)
     numbers: frozenset[float] = frozenset()
     sites: frozenset[int] = frozenset()  # gazetteer ids of cities/provinces the sentence names
+    site_country: dict[int, str] = field(default_factory=dict)  # site id -> its country
 
 
 def _window(first: date, precision: str) -> tuple[date, date]:
@@ -77,18 +78,18 @@ def _numbers(sentence: str) -> frozenset[float]:
     return frozenset(n for n in found if not 1900 <= n <= 2100)
 
 
-def _sites(sentence: str) -> frozenset[int]:
-    """Cities and provinces named in the sentence, by gazetteer id (countries left out)."""
+def _sites(sentence: str) -> dict[int, str]:
+    """Cities and provinces named in the sentence: gazetteer id -> country (countries left out)."""
     from eventwire.geo import lookup
 
-    ids = set()
+    ids: dict[int, str] = {}
     for m in _CAPITALIZED.finditer(sentence):
         if m.start() == 0:
             continue  # a sentence's first word is capitalized anyway
         for cand in lookup(m.group(0))[:1]:
             if cand.feature != "country" and cand.population >= SITE_MIN_POPULATION:
-                ids.add(cand.geonameid)
-    return frozenset(ids)
+                ids[cand.geonameid] = cand.country or ""
+    return ids
 
 
 def _places_agree(a: Mention, b: Mention) -> bool | None:
@@ -112,16 +113,37 @@ def _compatible(x: str | None, y: str | None) -> bool:
     return x is None or y is None or x == y
 
 
+# Types whose two parties play the same part: "Modi met Zelensky" is "Zelensky hosted Modi".
+SYMMETRIC = {"CONSULT", "COOPERATE", "AGREE"}
+
+
+def _parties(a: Mention, b: Mention) -> tuple[bool, bool] | None:
+    """How the two mentions' parties line up: (swapped, some party unsaid), or None when
+    they contradict or share no coded party at all."""
+    ta, tb = a.key[1] or None, b.key[1] or None
+    ra, rb = a.recipient_country, b.recipient_country
+    orders = [(False, tb, rb)] + ([(True, rb, tb)] if a.key[0] in SYMMETRIC else [])
+    for swapped, t2, r2 in orders:
+        if _compatible(ta, t2) and _compatible(ra, r2) and (
+                (ta is not None and ta == t2) or (ra is not None and ra == r2)):
+            return swapped, None in (ta, t2, ra, r2)
+    return None
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     """Whether two mentions report one real-world event (precision over recall)."""
-    if a.key != b.key or a.article_id == b.article_id:
+    if a.key[0] != b.key[0] or a.article_id == b.article_id:
         return False  # two events of one article are two events
-    if a.recipient_country != b.recipient_country:
-        # a report that names no recipient may be about anyone: "Xi met Kishida" and
-        # "Xi met Lopez Obrador" share a day, a city and a mention that names neither
+    lined = _parties(a, b)
+    if lined is None:
+        # parties that differ, or none in common: "Xi met Kishida" and "Xi met Lopez
+        # Obrador" share a day and a city, and a report naming neither joins no one
         return False
-    if not (_compatible(a.mode, b.mode) and _compatible(a.actor_sector, b.actor_sector)
-            and _compatible(a.recipient_sector, b.recipient_sector)):
+    swapped, unsaid = lined
+    if not _compatible(a.mode, b.mode):
+        return False
+    if not swapped and not (_compatible(a.actor_sector, b.actor_sector)
+                            and _compatible(a.recipient_sector, b.recipient_sector)):
         return False
     a0, a1 = _window(a.first, a.precision)
     b0, b1 = _window(b.first, b.precision)
@@ -138,9 +160,20 @@ def same_event(a: Mention, b: Mention) -> bool:
             return False
     elif _places_agree(a, b) is False:
         return False
-    if a.recipient_country is None:
-        # nobody acted on: only a shared count ties the two ("fired 18 missiles")
+    if a.recipient_country is None and b.recipient_country is None:
+        # nobody acted on in either report: only a shared count ties the two ("fired 18
+        # missiles"); a shared city does not ("Xi held talks in San Francisco" twice)
         return bool(a.numbers & b.numbers)
+    if unsaid:
+        # a party one report leaves out ("a refinery in Ryazan was hit by drones"): only a
+        # shared count, or a shared named site away from the actor's home (not the capital
+        # where its ministry sits and speaks), ties the two
+        if a.key[0] in SYMMETRIC:  # meetings crowd one summit city: a count or nothing
+            return bool(a.numbers & b.numbers)
+        home = {a.key[1], b.key[1]} - {""}
+        away = {i for i in a.sites & b.sites
+                if (a.site_country.get(i) or b.site_country.get(i)) not in home}
+        return bool(away or a.numbers & b.numbers)
     return True
 
 
@@ -153,9 +186,10 @@ def mention_from_row(row: Sequence[Any]) -> Mention:
         counts.setdefault((q.get("unit") or "").lower(), set()).add(float(q["value"]))
     first = first or published
     last = _window(first, precision or "day")[1]
+    sites = _sites(sentence or "")
     return Mention(eid, article_id, (type_, actor_country or ""), mode, actor_sector,
                    recipient_country, recipient_sector, first, last, precision or "day", lat, lon,
-                   feature, country, counts, _numbers(sentence or ""), _sites(sentence or ""))
+                   feature, country, counts, _numbers(sentence or ""), frozenset(sites), sites)
 
 
 _SELECT = """
@@ -163,18 +197,18 @@ SELECT id, article_id, type, mode, actor_country, actor_sector, recipient_countr
        recipient_sector, date_start_day, date_precision, location_lat, location_lon,
        location_feature, location_country, quantities, sentence, published
 FROM events
-ORDER BY type, coalesce(actor_country, ''), coalesce(date_start_day, published), id
+ORDER BY type, coalesce(date_start_day, published), id
 """
 
 
 def _blocks(store: Store) -> Iterator[list[Mention]]:
-    """Mentions grouped by (type, actor country), streamed block by block."""
+    """Mentions grouped by type (parties are compared pairwise), streamed block by block."""
     cur = store.con.execute(_SELECT)
     block: list[Mention] = []
     while rows := cur.fetchmany(5000):
         for row in rows:
             m = mention_from_row(row)
-            if block and block[0].key != m.key:
+            if block and block[0].key[0] != m.key[0]:
                 yield block
                 block = []
             block.append(m)
@@ -182,7 +216,17 @@ def _blocks(store: Store) -> Iterator[list[Mention]]:
         yield block
 
 
-_ROLE_FIELDS = ("mode", "actor_sector", "recipient_sector")
+_ROLE_FIELDS = ("mode", "actor_sector", "recipient_sector", "parties")
+
+
+def _field(m: Mention, name: str) -> set[str]:
+    """A story's known values of one field; "parties" are the countries of both roles (a
+    symmetric meeting's two sides may come in either order)."""
+    if name == "parties":
+        got = {m.key[1], m.recipient_country or ""} - {""}
+        return {"|".join(sorted(got))} if len(got) == 2 else set()
+    v = getattr(m, name)
+    return {v} if v is not None else set()
 
 
 def cluster(block: list[Mention]) -> dict[str, str]:
@@ -194,8 +238,7 @@ def cluster(block: list[Mention]) -> dict[str, str]:
     """
     parent = {m.id: m.id for m in block}
     known: dict[str, dict[str, set[str]]] = {
-        m.id: {f: {v} if (v := getattr(m, f)) is not None else set() for f in _ROLE_FIELDS}
-        for m in block}
+        m.id: {f: _field(m, f) for f in _ROLE_FIELDS} for m in block}
 
     def find(x: str) -> str:
         while parent[x] != x:
