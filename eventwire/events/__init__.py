@@ -126,6 +126,10 @@ def extract(
             info = ontology.lookup(cameo)
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)
+            if actor_list == [None] and recipient_list == [None]:
+                carried = _count_anaphor(trig, events, s_idx)
+                if carried is not None:
+                    actor_list, recipient_list = carried
             # both roles coded: the parse itself vouches for the event, whatever the classifier
             _, r_toks = roles.role_tokens(trig)
             strong = actor_list[0] is not None and any(
@@ -167,6 +171,31 @@ def extract(
         stats.classified += len(new)
         events.extend(new)
     return events
+
+
+def _count_anaphor(trig: triggers.Trigger, events: list[Event], s_idx: int,
+                   ) -> tuple[list[Actor | None], list[Actor | None]] | None:
+    """"Russia launched 16 drones into Ukraine. All 16 had been shot down by air defences":
+    a bare count in a role of an uncoded event points back to the event of the previous
+    sentence that counted the same number. Counted things that were acted on belong to
+    that event's actor, and the party it acted on is the one acting back; counted things
+    that act are that event's actor again. Only an exact count match carries roles over."""
+    a_toks, r_toks = roles.role_tokens(trig)
+    for toks, acted_on in ((r_toks, True), (a_toks, False)):
+        for tok in toks:
+            if not tok.like_num or not tok.text.isdigit():
+                continue
+            n = float(tok.text)
+            for prev in reversed(events):
+                if prev.sentence_index < s_idx - 1:
+                    break
+                if prev.negated or prev.sentence_index == s_idx or \
+                        not any(q.value == n for q in prev.quantities):
+                    continue
+                if acted_on:
+                    return [prev.recipient], [prev.actor]
+                return [prev.actor], [prev.recipient]
+    return None
 
 
 def _events_for(

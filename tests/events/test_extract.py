@@ -126,3 +126,21 @@ def test_uncoded_roles_need_the_gate(code_text):
     assert ev.actor is None and ev.recipient is None
     assert _events(code_text, "Rain hit the city and flooded several streets.") == []
     assert _events(code_text, "The dollar opened weakly against the Japanese yen.") == []
+
+
+def test_count_anaphor_carries_the_parties_back(code_text):
+    text = ("Iran fired 12 missiles at Israel on Tuesday, the army said. "
+            "All 12 were shot down by air defences, it said.")
+    events = code_text(text, hand=True)
+    later = [e for e in events if e.sentence_index == 1]
+    assert later, [(e.trigger.text, e.type) for e in events]
+    ev = later[0]
+    # the intercepted missiles were Iran's; the party they were fired at acts back
+    assert (ev.actor.country, ev.recipient.country) == ("ISR", "IRN")
+
+
+def test_count_anaphor_needs_the_same_count(code_text):
+    text = ("Iran fired 12 missiles at Israel on Tuesday, the army said. "
+            "All 9 were shot down by air defences, it said.")
+    events = code_text(text, hand=True)
+    assert not [e for e in events if e.sentence_index == 1 and e.actor is not None]
