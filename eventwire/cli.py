@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from eventwire import __version__
@@ -83,7 +84,8 @@ def _articles(paths: list[str], counts: dict[str, int]) -> Iterator:
     for rec in read(paths):
         if isinstance(rec, ReadError):
             counts["failed"] += 1
-            err.print(f"[red]error[/red] {rec}", highlight=False, markup=True, soft_wrap=True)
+            err.print(f"[red]error[/red] {escape(str(rec))}", highlight=False, markup=True,
+                      soft_wrap=True)  # escaped: a file named "a[/b].jsonl" is not markup
             continue
         counts["read"] += 1
         yield rec
@@ -154,11 +156,17 @@ def ingest(
         help="Code on an existing Dask cluster (tcp://host:8786).")] = None,
     shard_dir: Annotated[str | None, typer.Option(
         help="Folder for Parquet shards, shared by workers and client (remote clusters).")] = None,
+    wait: Annotated[float, typer.Option(
+        help="Seconds to wait if another ingest is writing the same store (default: fail at once).",
+        min=0)] = 0.0,
 ) -> None:
     """Code articles and store their events; already-stored articles are skipped.
 
     Safe to re-run on the same input: nothing is added twice, and an
-    interrupted run resumes where its last checkpoint left off.
+    interrupted (even killed) run resumes where its last checkpoint left off.
+    One ingest writes a store at a time (a second one fails, naming the first,
+    or waits with --wait); queries and the API keep answering while it runs,
+    because the store is open only while a checkpoint is written.
 
     Examples:
 
@@ -167,17 +175,26 @@ def ingest(
       eventwire ingest corpus/ --workers 2          # a local Dask cluster
 
       eventwire ingest corpus/ --scheduler tcp://10.0.0.5:8786 --shard-dir /shared/shards
+
+      eventwire ingest more.jsonl --db news.duckdb --wait 600   # queue behind a running ingest
     """
     from eventwire import pipeline
-    from eventwire.store import Store, StoreError
+    from eventwire.store import StoreError
+    from eventwire.store.db import Writer
+    from eventwire.store.db import fault_point as fault
 
     counts = {"read": 0, "ok": 0, "failed": 0, "events": 0, "skipped": 0}
-    t0 = time.perf_counter()
+
+    def waiting(holder: object) -> None:
+        err.print(f"store {db} is being written by {holder or 'another process'}: "
+                  f"waiting up to {wait:g} s for it to finish", highlight=False, markup=False)
+
     try:
-        store = Store(db)
+        store = Writer(db, wait=wait, on_wait=waiting)
     except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from exc
+    t0 = time.perf_counter()
 
     def describe(pending: int = 0) -> str:
         dt = max(time.perf_counter() - t0, 1e-9)
@@ -185,49 +202,69 @@ def ingest(
         return (f"{n} articles ({n / dt:.1f}/s), {counts['events']} events stored, "
                 f"{counts['skipped']} already stored, {counts['failed']} failed")
 
-    with store, Reporter("ingest") as progress:
-        progress.update(describe())
-        if workers or scheduler:
-            from eventwire.scale.dask import ingest as dask_ingest
+    try:
+        with store, Reporter("ingest") as progress:
+            progress.update(describe())
+            if workers or scheduler:
+                from eventwire.scale.dask import ingest as dask_ingest
 
-            def on_shard(coded: int, events_added: int, errors: list[str]) -> None:
-                counts["ok"], counts["events"] = coded, events_added
-                counts["failed"] += len(errors)
-                for e in errors:
-                    progress.print(f"[red]error[/red] {e}")
-                progress.update(describe())
+                def on_shard(coded: int, events_added: int, errors: list[str]) -> None:
+                    counts["ok"], counts["events"] = coded, events_added
+                    counts["failed"] += len(errors)
+                    for e in errors:
+                        progress.print(f"[red]error[/red] {escape(e)}")
+                    progress.update(describe())
 
-            totals = dask_ingest(_articles(files, counts), store, workers=workers,
-                                 scheduler=scheduler, partition_size=min(commit_every, 16),
-                                 keep_negated=keep_negated, shard_dir=shard_dir,
-                                 on_shard=on_shard)
-            counts["skipped"] += totals["skipped"]
-        else:
-            for chunk in pipeline.batches(_articles(files, counts), commit_every):
-                todo, skipped = store.unseen(chunk)
-                counts["skipped"] += skipped
-                done = []
-                for c in pipeline.run(todo, keep_negated=keep_negated):
-                    if c.error:
+                totals = dask_ingest(_articles(files, counts), store, workers=workers,
+                                     scheduler=scheduler, partition_size=min(commit_every, 16),
+                                     keep_negated=keep_negated, shard_dir=shard_dir,
+                                     on_shard=on_shard)
+                counts["skipped"] += totals["skipped"]
+            else:
+                for chunk in pipeline.batches(_articles(files, counts), commit_every):
+                    todo, skipped = store.unseen(chunk)
+                    counts["skipped"] += skipped
+                    done = []
+                    if not todo:  # all stored already: a resumed run does not even load spaCy
+                        continue
+                    for c in pipeline.run(todo, keep_negated=keep_negated):
+                        if c.error:
+                            counts["failed"] += 1
+                            progress.print(f"[red]error[/red] {escape(c.error)}")
+                        else:
+                            if c.warning:
+                                progress.print(f"[yellow]warning[/yellow] {escape(c.warning)}")
+                            done.append((c.article, c.events))
+                            progress.update(describe(len(done)))
+                    _, added_events = store.write(done)
+                    counts["ok"] += len(done)
+                    counts["events"] += added_events
+                    progress.update(describe())
+            with store.session() as session:
+                before = session.counts()
+                # every stored event has a story row once dedupe has run: a missing one means
+                # new events, or a run killed before its dedupe pass committed
+                linked = session.con.execute("SELECT count(*) FROM event_story").fetchone()[0]
+                if dedupe and (counts["ok"] or linked != before["events"]):
+                    from eventwire.store.dedup import dedupe as run_dedupe
+
+                    progress.update(describe() + ", deduplicating")
+                    fault("dedupe")
+                    try:
+                        run_dedupe(session)
+                    except Exception as exc:  # noqa: BLE001 - the stored rows are intact
                         counts["failed"] += 1
-                        progress.print(f"[red]error[/red] {c.error}")
-                    else:
-                        done.append((c.article, c.events))
-                        progress.update(describe(len(done)))
-                _, added_events = store.write(done)
-                counts["ok"] += len(done)
-                counts["events"] += added_events
-                progress.update(describe())
-        before = store.counts()
-        if dedupe and (counts["ok"] or before["events"] and not before["stories"]):
-            from eventwire.store.dedup import dedupe as run_dedupe
-
-            progress.update(describe() + ", deduplicating")
-            run_dedupe(store)
-        totals_all = store.counts()
+                        progress.print(
+                            f"[red]error[/red] grouping mentions into stories failed "
+                            f"({escape(type(exc).__name__)}: {escape(str(exc))}); every article "
+                            "and event is stored, and the next ingest tries the grouping again")
+                totals_all = session.counts()
+    except StoreError as exc:  # e.g. a reader held the store open past the wait
+        err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2) from exc
     _summary(counts, time.perf_counter() - t0)
     err.print(f"store {db}: {totals_all['articles']} articles, {totals_all['events']} events, "
-              f"{totals_all['stories']} stories in all", highlight=False)
+              f"{totals_all['stories']} stories in all", highlight=False, markup=False)
     if counts["failed"]:
         raise typer.Exit(1)
 
@@ -384,12 +421,14 @@ def version() -> None:
 
 
 def _register_subcommands() -> None:
+    from eventwire.api.cli import serve
     from eventwire.eval.commands import bench_app, eval_app
     from eventwire.geo.cli import gazetteer_app
 
     app.add_typer(eval_app, name="eval")
     app.add_typer(bench_app, name="bench")
     app.add_typer(gazetteer_app, name="gazetteer")
+    app.command()(serve)
 
 
 _register_subcommands()

@@ -56,3 +56,12 @@ def pipe(
     nlp = load(disable)
     clipped = ((text[:MAX_CHARS], ctx) for text, ctx in items)
     yield from nlp.pipe(clipped, as_tuples=True, batch_size=batch_size)
+
+
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy joins every token on each ``doc.text``, so
+    slicing it per entity or per event made long documents quadratic."""
+    cached = doc.user_data.get("eventwire.text")
+    if cached is None:
+        cached = doc.user_data["eventwire.text"] = doc.text
+    return cached

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.events.modality import REPORTING
 from eventwire.model import Actor, Attribution, Place, TimeValue, Timex
+from eventwire.nlp import text_of
 from eventwire.time import precision_of
 
 if TYPE_CHECKING:
@@ -184,5 +185,5 @@ def _attribution(tok: Token, actors: list[Actor], mention_of) -> Attribution:  #
     start = sub[0].idx
     end = sub[-1].idx + len(sub[-1].text)
     actor = mention_of(tok, actors)
-    return Attribution(text=doc.text[start:end], country=actor.country if actor else None,
+    return Attribution(text=text_of(doc)[start:end], country=actor.country if actor else None,
                        sector=actor.sector if actor else None, start=start, end=end)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.model import Quantity
+from eventwire.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -70,7 +71,7 @@ def quantity_of(noun: Token) -> Quantity | None:
     doc = noun.doc
     start = doc[first].idx
     end = noun.idx + len(noun.text)
-    return Quantity(value=value, unit=noun.lemma_.lower(), text=doc.text[start:end],
+    return Quantity(value=value, unit=noun.lemma_.lower(), text=text_of(doc)[start:end],
                     start=start, end=end)
 
 

@@ -40,6 +40,7 @@ from eventwire.geo.resolver import candidates as _candidates
 from eventwire.geo.resolver import resolve
 from eventwire.geo.resolver import surface as _surface
 from eventwire.model import Place
+from eventwire.nlp import text_of as _text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -105,7 +106,7 @@ def _run_candidates(gaz: Gazetteer, doc: Doc, i: int, limit: int) -> tuple[int, 
         if j > i and not (_capitalized(tok) or tok.lower_ in _JOINERS):
             break
         if _capitalized(tok):
-            span_text = doc.text[doc[i].idx: tok.idx + len(tok.text)]
+            span_text = _text(doc)[doc[i].idx: tok.idx + len(tok.text)]
             found = gaz.lookup(_surface(span_text))
             if found:
                 best_end, best = j + 1, found
@@ -154,7 +155,7 @@ def _scan(gaz: Gazetteer, doc: Doc, start: int, end: int, strict: bool,
             i += 1
             continue
         stop, cands = _run_candidates(gaz, doc, i, end)
-        surface = doc.text[tok.idx:doc[stop - 1].idx + len(doc[stop - 1].text)] if cands else ""
+        surface = _text(doc)[tok.idx:doc[stop - 1].idx + len(doc[stop - 1].text)] if cands else ""
         if (_plausible(cands, surface) and (inside_name or not _inside_longer_name(
                 doc, i, stop, start, end))
                 and (not strict or _untagged_ok(cands, tok, doc[stop - 1]))):
@@ -188,18 +189,18 @@ def _entity_span(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
     if not toks or not _capitalized(toks[0]):
         return None  # "the metro" is no name
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    whole = ent.doc.text[start:end]
+    whole = _text(ent.doc)[start:end]
     if _plausible(gaz.lookup(_surface(whole)), whole):
         return start, end  # "Gaza City", "Kansas City": the edge word belongs to the name
     if not _plausible(_candidates(gaz, whole), whole):
         return None
     # drop edge words from the span itself so the evidence is the name
     while len(toks) > 1 and toks[0].lower_ in _EDGE_WORDS and gaz.lookup(
-            ent.doc.text[toks[1].idx:end]):
+            _text(ent.doc)[toks[1].idx:end]):
         toks = toks[1:]
         start = toks[0].idx
     while len(toks) > 1 and toks[-1].lower_ in _EDGE_WORDS and gaz.lookup(
-            ent.doc.text[start:toks[-2].idx + len(toks[-2].text)]):
+            _text(ent.doc)[start:toks[-2].idx + len(toks[-2].text)]):
         toks = toks[:-1]
         end = toks[-1].idx + len(toks[-1].text)
     return start, end
@@ -220,7 +221,7 @@ def _names_state(gaz: Gazetteer, ent: Span) -> tuple[int, int] | None:
     if len(toks) < 2 or not all(_capitalized(t) for t in toks):
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    cands = gaz.lookup(_surface(ent.doc.text[start:end]))
+    cands = gaz.lookup(_surface(_text(ent.doc)[start:end]))
     if cands and cands[0].kind in (PRIMARY, PREFERRED) and cands[0].feature in (
             "country", "admin1"):
         return start, end
@@ -313,15 +314,15 @@ def recognize(doc: Doc, demonyms: bool = False) -> list[tuple[int, int]]:
     spans.extend(_state_abbreviations(gaz, doc, spans))
     datelines = _datelines(gaz, doc)
     spans.extend(datelines)
-    spans.extend(_party_homes(gaz, doc.text))
+    spans.extend(_party_homes(gaz, _text(doc)))
     _local_towns(gaz, doc, spans, covered, person_words)
     _propagate(gaz, doc, spans, person_words)
     spans = _prefer(spans, _county_names(gaz, doc) + datelines)
-    spans = [_with_final_period(doc.text, s, e) for s, e in spans]
+    spans = [_with_final_period(_text(doc), s, e) for s, e in spans]
     # state abbreviations after a comma ("Alexandria, La.", "Paris, TX") are places too
     taken = {s for s, _ in spans}
     for _, end in list(spans):
-        m = _QUALIFIER.match(doc.text, end)
+        m = _QUALIFIER.match(_text(doc), end)
         if not m or m.start(1) in taken:
             continue
         word = m.group(1).split()[0]
@@ -351,7 +352,7 @@ def _county_names(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
                     _capitalized(t) or t.text == "-" for t in doc[i:tok.i]):
                 continue
             start = doc[i].idx
-            if _admin2(gaz, doc.text[start:tok.idx + len(tok.text)]):
+            if _admin2(gaz, _text(doc)[start:tok.idx + len(tok.text)]):
                 best = (start, tok.idx + len(tok.text))
                 break
         if best:
@@ -403,7 +404,7 @@ def _county_lists(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
             if not (_capitalized(doc[j]) and doc[j].is_alpha) or k > j:
                 break
             start, end = doc[k].idx, doc[j].idx + len(doc[j].text)
-            if not _admin2(gaz, f"{doc.text[start:end]} {unit}"):
+            if not _admin2(gaz, f"{_text(doc)[start:end]} {unit}"):
                 break
             found.append((start, end))
             j = k - 1
@@ -429,7 +430,7 @@ def _datelines(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
         if not n or n >= len(toks) or toks[n].text not in _DATELINE_ENDS:
             continue
         start, end = toks[0].idx, toks[n - 1].idx + len(toks[n - 1].text)
-        name = doc.text[start:end]
+        name = _text(doc)[start:end]
         if len(name) < 3:
             continue
         cands = [c for c in gaz.lookup(name.title()) if c.kind != ALTERNATE
@@ -481,7 +482,7 @@ def _local_towns(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]], covered
     """Small towns no entity covers, taken when they lie in a state or province the
     document's other places are in ("Moorhead" in a story about Fargo and Minnesota):
     local news names towns too small for the untagged-run threshold."""
-    states = {(p.country, p.admin1) for p in resolve(doc.text, spans)
+    states = {(p.country, p.admin1) for p in resolve(_text(doc), spans)
               if p is not None and p.feature in ("city", "admin1", "admin2") and p.admin1}
     if not states:
         return
@@ -533,11 +534,11 @@ def _propagate(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]],
     """One reading per name: a name recognized once is a place wherever else it stands
     capitalized ("Alexandria police", "an Alexandria grand jury"), except inside a
     person's name."""
-    names = {doc.text[s:e] for s, e in spans if doc.text[s:e][:1].isupper()}
+    names = {_text(doc)[s:e] for s, e in spans if _text(doc)[s:e][:1].isupper()}
     names = {n for n in names if " " not in n and n not in blocked and gaz.lookup(n)}
     if not names:
         return
-    taken = [False] * (len(doc.text) + 1)
+    taken = [False] * (len(_text(doc)) + 1)
     for s, e in spans:
         for k in range(s, e):
             taken[k] = True
@@ -550,7 +551,7 @@ def _propagate(gaz: Gazetteer, doc: Doc, spans: list[tuple[int, int]],
 
 def places_in_doc(doc: Doc) -> list[Place]:
     """Recognize and resolve toponyms in an already-parsed spaCy Doc."""
-    return [p for p in resolve(doc.text, recognize(doc)) if p is not None]
+    return [p for p in resolve(_text(doc), recognize(doc)) if p is not None]
 
 
 def parse(text: str) -> list[Place]:

@@ -7,6 +7,7 @@ line and one broken line never stops the lines after it.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import itertools
@@ -36,7 +37,8 @@ _BOM = b"\xef\xbb\xbf"
 _SEED_HEADER = re.compile(r"date:?[ \t]+(\S+)", re.IGNORECASE)
 _SEED_SNIFF = re.compile(rb"date:?[ \t]+\d", re.IGNORECASE)
 _SEED_MAX_BYTES = 64 * 1024 * 1024  # one article per file: anything bigger is not one article
-_CSV_FIELD_LIMIT = 64 * 1024 * 1024  # the csv module's default (128 KiB) is below long articles
+_CSV_FIELD_LIMIT = 64 * 1024 * 1024
+MAX_LINE_BYTES = 64 * 1024 * 1024  # a longer "line" is not a record: it would only fill memory  # the csv module's default (128 KiB) is below long articles
 _FORMAT_HINT = "use .txt, .jsonl, .csv or .tsv (optionally + .gz), or pass fmt='seed'|'jsonl'|'csv'|'tsv'"
 
 
@@ -86,6 +88,10 @@ def _read_path(path: Path, label: str, kind: str | None,
         return
     if stat.S_ISDIR(info.st_mode):
         yield from _read_dir(path, label, kind, seen, (info.st_dev, info.st_ino))
+    elif not stat.S_ISREG(info.st_mode):  # a FIFO would block the batch forever on open()
+        what = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        yield ReadError(label, None, f"not a regular file ({what})",
+                        "pass a regular file, or - to read a pipe from stdin")
     else:
         yield from read_file(path, kind, label)
 
@@ -141,11 +147,22 @@ def read_file(path: str | os.PathLike[str], fmt: str | None = None,
         yield ReadError(label, None, f"cannot open file ({exc.strerror or exc})")
         return
     with handle:
-        try:
-            yield from _READERS[kind](label, _strip_bom(handle))
-        except (OSError, EOFError, zlib.error) as exc:
-            what = "corrupt or truncated gzip file" if gz else "read failed"
-            yield ReadError(label, None, f"{what} ({exc})", "records before this point were read")
+        yield from _guarded(label, _READERS[kind](label, _decoded(_bounded_lines(handle))), gz)
+
+
+def _guarded(label: str, items: Iterator[Item], gz: bool = False) -> Iterator[Item]:
+    """A reader's records; a failure of the stream under it ends the file with one error."""
+    try:
+        yield from items
+    except LineTooLong as exc:
+        yield ReadError(label, exc.line, f"line longer than {MAX_LINE_BYTES >> 20} MiB",
+                        "records before it were read; split the input into one record per line")
+    except UnicodeDecodeError as exc:
+        yield ReadError(label, None, f"invalid {exc.encoding.upper()} ({exc.reason})",
+                        "records before this point were read; re-encode the file as UTF-8")
+    except (OSError, EOFError, zlib.error) as exc:
+        what = "corrupt or truncated gzip file" if gz else "read failed"
+        yield ReadError(label, None, f"{what} ({exc})", "records before this point were read")
 
 
 def read_stdin(fmt: str | None = None, stream: Any = None) -> Iterator[Item]:
@@ -157,12 +174,16 @@ def read_stdin(fmt: str | None = None, stream: Any = None) -> Iterator[Item]:
     """
     stream = sys.stdin if stream is None else stream
     source = getattr(stream, "buffer", stream)  # bytes when we can get them, else text
-    lines = _strip_bom(_as_bytes(source))
+    lines = _decoded(_as_bytes(source))
     head: list[bytes] = []
-    for raw in lines:
-        head.append(raw)
-        if raw.strip():
-            break
+    try:
+        for raw in lines:
+            head.append(raw)
+            if raw.strip():
+                break
+    except (LineTooLong, UnicodeDecodeError, OSError) as exc:
+        yield ReadError(STDIN_LABEL, None, f"cannot read stdin ({exc})")
+        return
     if not head or not head[-1].strip():
         yield ReadError(STDIN_LABEL, None, "no input on stdin")
         return
@@ -175,7 +196,7 @@ def read_stdin(fmt: str | None = None, stream: Any = None) -> Iterator[Item]:
         yield ReadError(STDIN_LABEL, len(head), "cannot tell the input format",
                         "pass fmt='seed'|'jsonl'|'csv'|'tsv'")
         return
-    yield from _READERS[kind](STDIN_LABEL, itertools.chain(head, lines))
+    yield from _guarded(STDIN_LABEL, _READERS[kind](STDIN_LABEL, itertools.chain(head, lines)))
 
 
 def _sniff(first: bytes) -> str | None:
@@ -191,17 +212,68 @@ def _sniff(first: bytes) -> str | None:
     return None
 
 
+class LineTooLong(ValueError):
+    """A line over MAX_LINE_BYTES: reading on would hold an unbounded amount in memory."""
+
+    def __init__(self, line: int | None) -> None:
+        super().__init__(f"line {line} is longer than {MAX_LINE_BYTES} bytes")
+        self.line = line
+
+
+def _bounded_lines(handle: IO[bytes], limit: int | None = None) -> Iterator[bytes]:
+    """Lines of a binary file, none over ``limit`` bytes (a line with no end is not read whole)."""
+    limit = MAX_LINE_BYTES if limit is None else limit
+    number = 0
+    while raw := handle.readline(limit + 1):
+        number += 1
+        if len(raw) > limit:
+            raise LineTooLong(number)
+        yield raw
+
+
+def _decoded(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """UTF-8 lines: a UTF-8 BOM dropped, UTF-16 (told by its BOM) re-encoded, CR-only ends split.
+
+    A bare CR ends a line as in universal-newline mode; the CR stays on the line, so a CSV
+    field quoted across lines keeps it, and line numbers match what an editor shows.
+    """
+    it = iter(lines)
+    first = next(it, None)
+    if first is None:
+        return
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        it = _from_utf16(first, it)
+    else:
+        it = itertools.chain([first[len(_BOM):] if first.startswith(_BOM) else first], it)
+    for raw in it:
+        cr = raw.find(b"\r")
+        if cr < 0 or cr == len(raw) - 2 and raw.endswith(b"\r\n"):
+            yield raw
+        else:
+            yield from raw.splitlines(keepends=True)
+
+
+def _from_utf16(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    # the byte lines were cut at 0x0a, which in UTF-16 is half a character: decode the
+    # stream incrementally and cut it again at real newlines
+    decoder = codecs.getincrementaldecoder("utf-16")()  # the BOM picks the byte order
+    pending = ""
+    for raw in itertools.chain([first], rest):
+        pending += decoder.decode(raw)
+        if "\n" in pending:
+            *done, pending = pending.split("\n")
+            for line in done:
+                yield (line + "\n").encode("utf-8")
+        if len(pending) > MAX_LINE_BYTES:
+            raise LineTooLong(None)
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield pending.encode("utf-8")
+
+
 def _as_bytes(lines: Iterable[bytes | str]) -> Iterator[bytes]:
     for line in lines:
         yield line if isinstance(line, bytes) else line.encode("utf-8", "surrogateescape")
-
-
-def _strip_bom(lines: Iterable[bytes]) -> Iterator[bytes]:
-    it = iter(lines)
-    for first in it:
-        yield first[len(_BOM):] if first.startswith(_BOM) else first
-        break
-    yield from it
 
 
 def _bad_utf8(data: bytes, exc: UnicodeDecodeError) -> str:
@@ -259,8 +331,12 @@ def read_seed(label: str, lines: Iterable[bytes]) -> Iterator[Item]:
 
 def read_jsonl(label: str, lines: Iterable[bytes]) -> Iterator[Item]:
     """One JSON object per line; each line is decoded on its own so bad bytes stay local."""
-    first = True
-    for number, raw in enumerate(lines, 1):
+    return _jsonl(label, enumerate(lines, 1), first=True)
+
+
+def _jsonl(label: str, numbered: Iterator[tuple[int, bytes]], first: bool) -> Iterator[Item]:
+    quiet = False  # inside what looks like a JSON array: unparsable lines are its parts
+    for number, raw in numbered:
         try:
             line = raw.decode("utf-8").strip()
         except UnicodeDecodeError as exc:
@@ -269,21 +345,30 @@ def read_jsonl(label: str, lines: Iterable[bytes]) -> Iterator[Item]:
         if not line:
             continue
         if first and line.startswith("["):
-            yield ReadError(label, number, "a JSON array, not one JSON object per line",
-                            "convert it to JSONL, e.g. jq -c '.[]' FILE > FILE.jsonl")
-            return
+            # a JSON array file, or junk before JSONL records: one error for the array, and
+            # from here on only lines that are JSON objects of their own are read (the rest
+            # of an array is not reported line by line; no JSONL record after junk is lost)
+            yield ReadError(label, number, "a JSON array (or a line starting one), not one JSON "
+                            "object per line", "convert it to JSONL, e.g. jq -c '.[]' FILE > FILE.jsonl")
+            first, quiet = False, True
+            continue
         first = False
+        if quiet and line.endswith(","):
+            line = line[:-1]  # "{...}," inside an array written one object per line: read it
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield ReadError(label, number, f"malformed JSON ({exc.msg} at column {exc.colno})",
-                            "fix or remove the line")
+            if not quiet:
+                yield ReadError(label, number, f"malformed JSON ({exc.msg} at column {exc.colno})",
+                                "fix or remove the line")
             continue
         except RecursionError:
             yield ReadError(label, number, "malformed JSON (nested too deeply)",
                             "fix or remove the line")
             continue
         if not isinstance(obj, dict):
+            if quiet:
+                continue
             yield ReadError(label, number, f"expected a JSON object, got {_json_type(obj)}",
                             'write one {"date": ..., "text": ...} object per line')
             continue

@@ -16,6 +16,10 @@ from datetime import date, datetime
 from eventwire.model import Article
 
 _DATE_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Publication dates outside these years are placeholders (9999-12-31 for "unknown") or
+# typos, not news; the stages after reading add days and years to the date, and near
+# the ends of the calendar that overflows.
+MIN_DATE, MAX_DATE = date(1000, 1, 1), date(8999, 12, 31)
 _OPTIONAL_FIELDS = ("title", "url", "source")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -28,9 +32,9 @@ def parse_date(value: object) -> date:
     would move late-evening articles to the next day.  Raises ``ValueError`` with the reason.
     """
     if isinstance(value, datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if value is None:
         raise ValueError("missing date")
     if not isinstance(value, str):
@@ -54,6 +58,13 @@ def parse_date(value: object) -> date:
         except ValueError:
             raise ValueError(
                 f"unrecognized timestamp '{raw}' (expected YYYY-MM-DD or ISO 8601)") from None
+    return _in_range(day)
+
+
+def _in_range(day: date) -> date:
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise ValueError(f"date {day.isoformat()} is outside {MIN_DATE.isoformat()}.."
+                         f"{MAX_DATE.isoformat()} (a placeholder for an unknown date?)")
     return day
 
 

@@ -11,6 +11,7 @@ the result is the same row for row, and re-running adds nothing.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -49,6 +50,34 @@ def code_partition(articles: list[Article], out_dir: str, name: str,
     pq.write_table(arts, a_path)
     pq.write_table(evs, e_path)
     return ShardResult(str(a_path), str(e_path), len(done), failed)
+
+
+_SHARD_PREFIX = "eventwire-shards-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def sweep_stale_shards(base: str | None = None) -> int:
+    """Remove shard folders a killed ingest left behind (its pid is gone); returns how many.
+
+    A SIGKILLed client cannot clean up after itself; the folder name carries its pid so
+    the next run can tell a dead run's leftovers from a live run's shards.
+    """
+    removed = 0
+    for folder in Path(base or tempfile.gettempdir()).glob(f"{_SHARD_PREFIX}*"):
+        pid = folder.name[len(_SHARD_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and folder.is_dir() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def _peak_rss_mb() -> float:
@@ -90,7 +119,9 @@ def ingest(
                 started["client"] = Client(started["cluster"])
         return started["client"]  # type: ignore[return-value]
 
-    tmp = shard_dir or tempfile.mkdtemp(prefix="eventwire-shards-")
+    if shard_dir is None:
+        sweep_stale_shards()
+    tmp = shard_dir or tempfile.mkdtemp(prefix=f"{_SHARD_PREFIX}{os.getpid()}-")
     totals = {"coded": 0, "failed": 0, "skipped": 0, "articles_added": 0, "events_added": 0}
     max_in_flight = 2 * (workers or 2)
     try:

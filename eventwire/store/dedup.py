@@ -62,7 +62,11 @@ class Mention:
 
 def _window(first: date, precision: str) -> tuple[date, date]:
     slack = timedelta(days=DATE_SLACK.get(precision, 0))
-    return first - slack, first + timedelta(days=SPAN_DAYS.get(precision, 1) - 1) + slack
+    span = timedelta(days=SPAN_DAYS.get(precision, 1) - 1) + slack
+    # clamped at the calendar's ends (a "9999-12-31" placeholder date must not crash a pass)
+    lo = first - slack if first - date.min >= slack else date.min
+    hi = first + span if date.max - first >= span else date.max
+    return lo, hi
 
 
 def _km(a: Mention, b: Mention) -> float:
@@ -249,7 +253,7 @@ def cluster(block: list[Mention]) -> dict[str, str]:
     order = {m.id: i for i, m in enumerate(block)}
     for i, a in enumerate(block):
         for b in block[i + 1:]:
-            if b.first > a.last + timedelta(days=DATE_SLACK["week"]):
+            if b.first > _window(a.last, "week")[1]:
                 break  # sorted by date: nothing later can overlap a's window
             if not same_event(a, b):
                 continue

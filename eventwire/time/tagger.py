@@ -307,8 +307,10 @@ class _Resolver:
     def tense(self, start: int, end: int) -> str | None:
         """PAST or FUTURE from the nearest tense cue in the sentence; None without a cue."""
         s0, s1 = self._sentence(start)
-        left = [w.lower() for w in _WORD.findall(self.text[s0:start])][-10:]
-        right = [w.lower() for w in _WORD.findall(self.text[end:s1])][:6]
+        # ten words back and six ahead at most: a window of characters keeps a sentence
+        # with no full stop (100,000 characters of it) linear
+        left = [w.lower() for w in _WORD.findall(self.text[max(s0, start - 200):start])][-10:]
+        right = [w.lower() for w in _WORD.findall(self.text[end:min(s1, end + 120)])][:6]
         best: tuple[int, str] | None = None
         for dist, i in enumerate(range(len(left) - 1, -1, -1), start=1):
             cue = self._cue(left, i)
@@ -393,15 +395,20 @@ class _Resolver:
                 clocks.append((start, end, name, m))
                 continue
             self.comparison, self.cut = False, None
-            res = getattr(self, "_r_" + name)(m, start, end)
-            if res is None:
-                continue
-            typ, value = res
-            anchor = None
-            if self.cut is not None:
-                end, anchor = self.cut
+            try:
+                res = getattr(self, "_r_" + name)(m, start, end)
+                if res is None:
+                    continue
+                typ, value = res
+                anchor = None
+                if self.cut is not None:
+                    end, anchor = self.cut
+                parsed = parse_value(anchor or value)
+                if value[:1].isdigit() and len(value.split("-", 1)[0].split("T")[0]) > 4:
+                    continue  # year 10000 and up: not a TIMEX3 value
+            except (OverflowError, ValueError):
+                continue  # "1500 years ago" from 1000-01-01: no calendar date to give
             out[start] = Timex(start, end, text[start:end], typ, value, anchor)
-            parsed = parse_value(anchor or value)
             # a comparison period ("up from $4 a year earlier") is not where the story
             # moves to, so later expressions do not count from it
             self.ends[start] = end
@@ -410,16 +417,23 @@ class _Resolver:
                 if not self.comparison:
                     self.anchors.append((start, parsed[0], parsed[1]))
         for start, end, name, m in clocks:
-            day = self._day_in_sentence(start, out)
-            if name in ("mid_pod", "the_pod"):  # "in the morning": of the day in discussion
-                if day == self.dct:
-                    day = self._recent_day(start, day)
-                res = f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}"
-            else:
-                res = self._r_clock(m, day)
+            try:
+                res = self._clock_value(start, name, m, out)
+            except (OverflowError, ValueError):
+                continue
             if res:
                 out[start] = Timex(start, end, text[start:end], "TIME", res)
         return _merge_clock_dates([out[k] for k in sorted(out)], text)
+
+    def _clock_value(self, start: int, name: str, m: re.Match[str],
+                     out: dict[int, Timex]) -> str | None:
+        """A clock time or part of day, on the day its sentence talks about."""
+        day = self._day_in_sentence(start, out)
+        if name in ("mid_pod", "the_pod"):  # "in the morning": of the day in discussion
+            if day == self.dct:
+                day = self._recent_day(start, day)
+            return f"{day.isoformat()}T{PARTS_OF_DAY[m['pod'].lower()]}"
+        return self._r_clock(m, day)
 
     def _day_in_sentence(self, pos: int, found: dict[int, Timex]) -> date:
         s0, s1 = self._sentence(pos)

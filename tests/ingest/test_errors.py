@@ -64,13 +64,17 @@ def test_jsonl_bad_lines_each_give_one_error(tmp_path: Path) -> None:
     assert all(e.hint for e in errs)
 
 
-def test_json_array_file_is_one_error(tmp_path: Path) -> None:
+def test_json_array_file_is_one_error_and_keeps_its_records(tmp_path: Path) -> None:
     p = tmp_path / "dump.json"
     p.write_text('[\n  {"date": "2022-12-29", "text": "A."},\n  {"date": "2022-12-29"}\n]\n',
                  encoding="utf-8")
-    (err,) = list(read([p]))
-    assert (err.line, err.reason) == (1, "a JSON array, not one JSON object per line")
+    err, good, bad = list(read([p]))
+    assert err.line == 1 and err.reason.startswith("a JSON array")
     assert "jq" in err.hint
+    # written one object per line, the array's records are still read (nothing is lost) ...
+    assert isinstance(good, Article) and good.text == "A."
+    # ... and a bad one among them is reported on its own line
+    assert isinstance(bad, ReadError) and bad.line == 3
 
 
 def test_csv_bad_rows_each_give_one_error(tmp_path: Path) -> None:
