@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import tempfile
 import time
@@ -182,6 +183,35 @@ def synthesize(source_db: str | Path, out_db: str | Path, n_events: int) -> int:
     return n
 
 
+def order_by_date(db: str | Path) -> int:
+    """Rewrite a store's events in date order, as a chronological ingest lays them out.
+
+    ``synthesize`` shifts dates at random, which scatters every date over the whole
+    file; a store fed news day by day keeps them together, so DuckDB's zone maps skip
+    most of the file for date ranges and for the newest-first pages the API serves.
+    """
+    from eventwire.store import Store
+
+    db = Path(db)
+    scattered = db.with_name(db.name + ".scattered")
+    db.rename(scattered)
+    try:
+        with Store(db) as st:
+            st.con.execute(f"ATTACH '{scattered.as_posix()}' AS src (READ_ONLY)")
+            for table in ("articles", "event_story"):
+                st.con.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+            st.con.execute("INSERT INTO events SELECT * FROM src.events "
+                           "ORDER BY date_start_day, id")
+            st.con.execute("DETACH src")
+            n = st.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    except BaseException:
+        db.unlink(missing_ok=True)
+        scattered.rename(db)
+        raise
+    scattered.unlink()
+    return n
+
+
 def bench_query(db: str | Path, repeat: int = 20) -> dict[str, float | int]:
     """p50/p95 latency (ms) of typical filter queries, results fully fetched."""
     from datetime import date
@@ -207,3 +237,160 @@ def bench_query(db: str | Path, repeat: int = 20) -> dict[str, float | int]:
             out[f"{name} p95_ms"] = round(times[min(len(times) - 1, int(len(times) * 0.95))], 1)
             out[f"{name} rows"] = n
     return out
+
+
+# /events requests of `bench api`: the filters of QUERIES plus sorting and paging, as the
+# web UI sends them (a page of 50, the JSON format)
+API_QUERIES: tuple[dict[str, str], ...] = (
+    {"actor": "RUS", "type": "ASSAULT"},
+    {"actor": "USA", "recipient": "IRQ", "since": "1998-01-01"},
+    {"country": "ISR", "quad": "4"},
+    {"near": "Jerusalem", "km": "100"},
+    {"text": "missile"},
+    {"since": "1998-02-01", "until": "1998-02-07"},
+    {"type": "CONSULT", "sort": "-intensity"},
+    {"actor": "CHN", "offset": "100"},
+)
+
+
+def _percentile(sorted_ms: list[float], q: float) -> float:
+    if not sorted_ms:
+        return 0.0
+    return round(sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * q))], 1)
+
+
+def _rss_mb(pid: int) -> tuple[float, float]:
+    """Current and peak resident memory of another process (Linux /proc), in MiB."""
+    fields: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = int(value.split()[0]) / 1024
+    except OSError:
+        pass
+    return round(fields.get("VmRSS", 0.0)), round(fields.get("VmHWM", 0.0))
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds another process has used so far (Linux /proc)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
+              limit: int = 50, startup_s: float = 120.0) -> dict[str, float | int]:
+    """Latency of GET /events under a bounded closed-loop load on 127.0.0.1.
+
+    Starts ``eventwire serve`` on the store in a subprocess (a random free port), sends
+    each query of API_QUERIES once to warm it up, then lets ``clients`` concurrent
+    clients send ``requests`` requests in all, cycling through API_QUERIES. The client
+    runs on the same machine, so its CPU is shared with the server's.
+    """
+    import asyncio
+    import subprocess
+    import sys
+
+    import httpx
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "eventwire.cli", "serve", "--db", str(db), "--port", str(port)],
+            stdout=subprocess.DEVNULL, stderr=log, env=env)
+
+        def server_log() -> str:
+            log.seek(0)
+            return log.read().decode("utf-8", "replace")[-2000:]
+
+        try:
+            deadline = time.monotonic() + startup_s
+            while True:
+                if server.poll() is not None:
+                    raise RuntimeError(f"eventwire serve exited: {server_log()}")
+                try:
+                    health = httpx.get(f"{base}/health", timeout=5).json()
+                    break
+                except (httpx.TransportError, ValueError) as exc:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(f"eventwire serve did not answer within {startup_s} s: "
+                                           f"{server_log()}") from exc
+                    time.sleep(0.2)
+            warm_ms = []
+            for q in API_QUERIES:
+                t0 = time.perf_counter()
+                httpx.get(f"{base}/events", params={**q, "limit": str(limit)}, timeout=60)
+                warm_ms.append((time.perf_counter() - t0) * 1000)
+
+            latencies: list[float] = []
+            errors: list[str] = []
+            totals: list[int] = []
+
+            async def load() -> float:
+                counter = iter(range(requests))
+                limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+                async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+
+                    async def worker() -> None:
+                        for i in counter:
+                            params = {**API_QUERIES[i % len(API_QUERIES)], "limit": str(limit)}
+                            t0 = time.perf_counter()
+                            try:
+                                resp = await client.get("/events", params=params)
+                            except httpx.HTTPError as exc:
+                                errors.append(type(exc).__name__)
+                                continue
+                            latencies.append((time.perf_counter() - t0) * 1000)
+                            if resp.status_code != 200:
+                                errors.append(str(resp.status_code))
+                            elif i < len(API_QUERIES):
+                                totals.append(resp.json()["total"])
+
+                    t0 = time.perf_counter()
+                    await asyncio.gather(*(worker() for _ in range(clients)))
+                    return time.perf_counter() - t0
+
+            server_cpu0, client_cpu0 = _cpu_s(server.pid), sum(os.times()[:2])
+            seconds = asyncio.run(load())
+            server_cpu = _cpu_s(server.pid) - server_cpu0
+            client_cpu = sum(os.times()[:2]) - client_cpu0
+            rss, peak = _rss_mb(server.pid)
+        finally:
+            server.terminate()
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:  # pragma: no cover
+                server.kill()
+    latencies.sort()
+    return {
+        "events": health.get("events", 0),
+        "clients": clients,
+        "requests": requests,
+        "seconds": round(seconds, 2),
+        "requests_per_s": round(requests / seconds, 1) if seconds else 0.0,
+        "p50_ms": _percentile(latencies, 0.50),
+        "p95_ms": _percentile(latencies, 0.95),
+        "p99_ms": _percentile(latencies, 0.99),
+        "max_ms": round(latencies[-1], 1) if latencies else 0.0,
+        "errors": len(errors),
+        "warm_up_max_ms": round(max(warm_ms), 1),
+        "matching_events_per_query_min": min(totals) if totals else 0,
+        "server_cpu_ms_per_request": round(server_cpu / requests * 1000, 1),
+        "client_cpu_ms_per_request": round(client_cpu / requests * 1000, 1),
+        "server_rss_mb": rss,
+        "server_peak_rss_mb": peak,
+        "cpu_cores": os.cpu_count() or 0,
+    }

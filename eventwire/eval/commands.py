@@ -114,6 +114,9 @@ def eval_events(
         "../shared/eval/events/plover_gsr_dev.jsonl"),
     quad: Annotated[Path, typer.Option(help="Quad-labelled sentences (TSV: sentence, label).")] = Path(
         "../shared/eval/events/conflibert_quad_train.tsv"),
+    negatives: Annotated[Path, typer.Option(
+        help="General news (JSONL) whose sentences the event gate is trained against per fold.")] = Path(
+        "../shared/data/corpus/te3_silver.jsonl.gz"),
     limit: Annotated[int | None, typer.Option(help="Only the first N sentences of each set.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -126,7 +129,8 @@ def eval_events(
       eventwire eval events --gsr ../shared/eval/events/plover_gsr_dev.jsonl
     """
     fn = _stage_function("events", "run_eval")
-    show("events", fn(_must_exist(gsr), _must_exist(quad), limit=limit), as_json)
+    show("events", fn(_must_exist(gsr), _must_exist(quad), limit=limit,
+                      negatives=_must_exist(negatives)), as_json)
 
 
 @eval_app.command("dedup")
@@ -214,6 +218,45 @@ def bench_query_cmd(
             raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
         synthesize(_must_exist(synthesize_from), db, events)
     show("bench query", bench_query(_must_exist(db), repeat=repeat), as_json)
+
+
+@bench_app.command("api")
+def bench_api_cmd(
+    db: Annotated[Path, typer.Option(help="Store to serve (made with --synthesize-from if given).")],
+    synthesize_from: Annotated[Path | None, typer.Option(
+        help="Build --db first by resampling this real store's events.")] = None,
+    events: Annotated[int, typer.Option(help="Events in the synthesized store.")] = 1_000_000,
+    by_date: Annotated[bool, typer.Option(
+        "--by-date", help="Lay the synthesized events out in date order, as a "
+                          "chronological ingest does (synthesize scatters dates).")] = False,
+    requests: Annotated[int, typer.Option(help="Requests in all.")] = 2000,
+    clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 50,
+    as_json: JsonOpt = False,
+) -> None:
+    """Requests/s and p50/p95/p99 latency of GET /events under concurrent clients.
+
+    Starts `eventwire serve` on 127.0.0.1 (a free port) in a subprocess and sends a
+    bounded load of filtered /events queries (actor, dyad, country, near, text, dates,
+    sorting, paging); also prints errors and the server's memory.
+
+    Example:
+
+      eventwire bench api --db /tmp/1m.duckdb --synthesize-from te3.duckdb --events 1000000
+
+      eventwire bench api --db /tmp/1m-by-date.duckdb --synthesize-from te3.duckdb --by-date
+    """
+    from eventwire.eval.bench import bench_api, order_by_date, synthesize
+
+    if synthesize_from is not None:
+        if db.exists():
+            raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
+        synthesize(_must_exist(synthesize_from), db, events)
+        if by_date:
+            order_by_date(db)
+    elif by_date:
+        raise typer.BadParameter("--by-date lays out a store being synthesized: "
+                                 "add --synthesize-from")
+    show("bench api", bench_api(_must_exist(db), requests=requests, clients=clients), as_json)
 
 
 @bench_app.command("time")
