@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,14 +66,18 @@ class Block:
     idf: np.ndarray
     offset: int  # first column of this block in the coefficient matrix
 
-    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """Columns and L2-normalized sublinear TF-IDF values of the terms of a text."""
+    def features(self, text: str, terms: dict[str, int] | None = None,
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and L2-normalized sublinear TF-IDF values of the terms of a text
+        (``terms``: the text's term counts for this block's analyzer, when already made)."""
+        if terms is None:
+            terms = Counter(ANALYZERS[self.kind](text))
         counts: dict[int, int] = {}
         vocab = self.vocab
-        for term in ANALYZERS[self.kind](text):
+        for term, n in terms.items():
             j = vocab.get(term)
             if j is not None:
-                counts[j] = counts.get(j, 0) + 1
+                counts[j] = n
         if not counts:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -91,11 +96,12 @@ class Model:
     coef: np.ndarray  # (n_labels, n_features)
     intercept: np.ndarray  # (n_labels,)
 
-    def proba(self, text: str) -> np.ndarray:
-        """Softmax probabilities over ``labels`` for one text."""
+    def proba(self, text: str, terms: dict[str, dict[str, int]] | None = None) -> np.ndarray:
+        """Softmax probabilities over ``labels`` for one text (``terms``: its term counts
+        per analyzer, shared by the models that score the same sentence)."""
         logits = self.intercept.astype(np.float64).copy()
         for block in self.blocks:
-            cols, vals = block.features(text)
+            cols, vals = block.features(text, terms.get(block.kind) if terms else None)
             if len(cols):
                 logits += self.coef[:, cols].astype(np.float64) @ vals
         logits -= logits.max()
@@ -177,15 +183,17 @@ def override(**models: Model) -> Iterator[None]:
 def scores(text: str) -> Scores:
     """Quad and type probabilities of one sentence."""
     models = load()
+    # each analyzer runs once per sentence, whatever the number of models reading it
+    terms = {kind: Counter(fn(text)) for kind, fn in ANALYZERS.items()}
     quad = models["quad"]
-    pq = quad.proba(text)
+    pq = quad.proba(text, terms)
     order = [int(lab) for lab in quad.labels]
     q = np.zeros(5)
     q[order] = pq
     tmodel = models["type"]
-    pt = tmodel.proba(text)
+    pt = tmodel.proba(text, terms)
     event = 1.0
     gate = models.get("gate")
     if gate is not None:
-        event = float(gate.proba(text)[gate.labels.index("event")])
+        event = float(gate.proba(text, terms)[gate.labels.index("event")])
     return Scores(q, {lab: float(p) for lab, p in zip(tmodel.labels, pt, strict=True)}, event)
