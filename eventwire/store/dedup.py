@@ -60,13 +60,18 @@ class Mention:
     site_country: dict[int, str] = field(default_factory=dict)  # site id -> its country
 
 
+def _shift(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the calendar's ends (a "9999-12-31" placeholder
+    date must not crash a pass)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def _window(first: date, precision: str) -> tuple[date, date]:
-    slack = timedelta(days=DATE_SLACK.get(precision, 0))
-    span = timedelta(days=SPAN_DAYS.get(precision, 1) - 1) + slack
-    # clamped at the calendar's ends (a "9999-12-31" placeholder date must not crash a pass)
-    lo = first - slack if first - date.min >= slack else date.min
-    hi = first + span if date.max - first >= span else date.max
-    return lo, hi
+    slack = DATE_SLACK.get(precision, 0)
+    return _shift(first, -slack), _shift(first, SPAN_DAYS.get(precision, 1) - 1 + slack)
 
 
 def _km(a: Mention, b: Mention) -> float:
@@ -253,7 +258,7 @@ def cluster(block: list[Mention]) -> dict[str, str]:
     order = {m.id: i for i, m in enumerate(block)}
     for i, a in enumerate(block):
         for b in block[i + 1:]:
-            if b.first > _window(a.last, "week")[1]:
+            if b.first > _shift(a.last, DATE_SLACK["week"]):
                 break  # sorted by date: nothing later can overlap a's window
             if not same_event(a, b):
                 continue
