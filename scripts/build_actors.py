@@ -306,6 +306,11 @@ class Builder:
             person["terms"].append(term)
         for alias in aliases:
             person["aliases"].add(norm(alias))
+            words = norm(alias).split()
+            if len(words) >= 3 and term[0] not in FAMILY_NAME_FIRST \
+                    and words[-1] not in SURNAME_STOP:
+                # "Carlos Saul Menem" is "Carlos Menem" in most news copy
+                person["aliases"].add(f"{words[0]} {words[-1]}")
         if surname_from:
             words = norm(surname_from).split()
             if len(words) >= 2:

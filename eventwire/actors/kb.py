@@ -85,6 +85,8 @@ class KB:
     person_aliases: dict[str, tuple[int, ...]]
     max_words: int
     starts: dict[str, int]  # first_word() of a key -> most words such a key has
+    # (first letter, surname's first three letters) -> full-name keys, for misspellings
+    fuzzy_names: dict[tuple[str, str], tuple[str, ...]]
 
 
 def first_word(key: str) -> str:
@@ -123,4 +125,10 @@ def load() -> KB:
     for k in (*entities, *sectors, *frozen):
         fw = first_word(k)
         starts[fw] = max(starts.get(fw, 0), len(k.split()))
-    return KB(entities, sectors, tuple(people), frozen, longest, starts)
+    fuzzy: dict[tuple[str, str], list[str]] = {}
+    for k in frozen:
+        words = k.split()
+        if len(words) >= 2 and len(k) >= 8:
+            fuzzy.setdefault((words[0][:1], words[-1][:3]), []).append(k)
+    return KB(entities, sectors, tuple(people), frozen, longest, starts,
+              {key: tuple(keys) for key, keys in fuzzy.items()})

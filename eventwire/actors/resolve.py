@@ -56,6 +56,7 @@ class Item:
     people: tuple[int, ...] = ()
     sector: str | None = None
     weak: bool = False
+    plural_people: bool = False  # a demonym naming people ("Libyans"), not a country
 
 
 @dataclass(slots=True)
@@ -116,11 +117,65 @@ def _segment(toks: list[Tok], text: str, kb: KB, strict: bool) -> list[Item]:
             found = _lookup(key, surface, toks[i:j], kb, strict, i, j, toks)
             if found:
                 break
+        if found is not None and found.kind == "ent" and _against_or_for(toks, i):
+            found = Item("other", found.i, found.j)  # "anti-Syria journalist": not Syrian
+        if found is None:
+            found = _fuzzy_person(toks, text, kb, i) if strict is False or \
+                toks[i].pos == "PROPN" else None
         if found is None:
             found = _word_item(toks[i].text.lower(), i)
         items.append(found)
         i = found.j
     return items
+
+
+def _against_or_for(toks: list[Tok], i: int) -> bool:
+    return i >= 2 and toks[i - 1].text in ("-", "–") and toks[i - 2].text.lower() in (
+        "anti", "pro") and toks[i - 1].start == toks[i - 2].end
+
+
+_FUZZY_MIN_CHARS = 9  # shorter names are too close to other names for a one-letter slip
+
+
+def _fuzzy_person(toks: list[Tok], text: str, kb: KB, i: int) -> Item | None:
+    """A full name spelt one or two letters off ("Francois Mitterand", "Habyariman").
+
+    Only runs of two or three capitalized words are tried, against known full names
+    sharing the first letter and the surname's first three letters; the match must be
+    unique (people of one country) and within one edit (two for names of 18+ characters).
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    prev = toks[i - 1].text if i > 0 else ""
+    if prev[:1].isupper() and prev.isalpha() and not _after_title(prev):
+        return None  # inside a longer name
+    n = 0
+    while i + n < len(toks) and n < 4 and toks[i + n].text[:1].isupper() \
+            and toks[i + n].text.isalpha():
+        n += 1
+    if n not in (2, 3):  # the whole run of capitalized words, never a part of a longer name
+        return None
+    surface = norm(text[toks[i].start : toks[i + n - 1].end])
+    if len(surface) < _FUZZY_MIN_CHARS:
+        return None
+    words = surface.split()
+    limit = 2 if len(surface) >= 18 else 1
+    hits: set[int] = set()
+    for cand in kb.fuzzy_names.get((words[0][:1], words[-1][:3]), ()):
+        if cand == surface:
+            continue
+        near = Levenshtein.distance(cand, surface, score_cutoff=limit) <= limit
+        if not near and len(words) == 2 and len(words[0]) >= 6:
+            # the surname exact, the given name transliterated ("Aleksandr")
+            given, _, family = cand.partition(" ")
+            near = family == words[1] and Levenshtein.distance(
+                given, words[0], score_cutoff=3) <= 3
+        if near:
+            hits.update(kb.person_aliases[cand])
+    if hits and len({t.country for h in hits for t in kb.people[h].terms}) == 1:
+        # one person, or one person's entries under two spellings (Lukashenko/-a)
+        return Item("per", i, i + n, people=tuple(sorted(hits)))
+    return None
 
 
 def _span_limit(toks: list[Tok], i: int, kb: KB) -> int:
@@ -173,7 +228,10 @@ def _lookup(key: str, surface: str, span: list[Tok], kb: KB, strict: bool,
     if ent is not None and (not ent.case_form or any(
             case_matches(surface, form) for form in ent.case_form.split("|"))) and (
             not strict or _capitalized(span, every=False)):
-        return Item("ent", i, j, ent=ent)
+        plural = (key.endswith("s") and key != norm(ent.name) and ent.kind == "country"
+                  and (kb.entities.get(key[:-1]) or ent).country == ent.country
+                  and key[:-1] in kb.entities)
+        return Item("ent", i, j, ent=ent, plural_people=plural)
     people = kb.person_aliases.get(key)
     if people:
         single = len(key.split()) == 1
@@ -183,10 +241,20 @@ def _lookup(key: str, surface: str, span: list[Tok], kb: KB, strict: bool,
         if single and ok:
             ok = not _in_longer_name(span[0], toks, i)
         if ok:
-            return Item("per", i, j, people=people)
+            return Item("per", i, j, people=people, sector=_title_sector(key, kb))
     sec = kb.sectors.get(key)
     if sec is not None:
         return Item("sec", i, j, sector=sec[0], weak=sec[1])
+    return None
+
+
+def _title_sector(key: str, kb: KB) -> str | None:
+    """The office in a dictionary alias that carries a title ("president bush")."""
+    words = key.split()
+    for n in (3, 2, 1):
+        sec = kb.sectors.get(" ".join(words[:n])) if len(words) > n else None
+        if sec is not None and not sec[1]:
+            return sec[0]
     return None
 
 
@@ -199,6 +267,8 @@ def _word_item(word: str, i: int) -> Item:
         return Item("former", i, i + 1)
     if word == "of":
         return Item("of", i, i + 1)
+    if word in ("from", "in", "ethnic"):
+        return Item(word, i, i + 1)
     if word in _PLACE_WORDS:
         return Item("place", i, i + 1)
     return Item("other", i, i + 1)
@@ -239,7 +309,11 @@ def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = No
         actor = person_actor
         return _actor(actor.country or "", FORMER, actor.name) if former else actor
     ents = [it.ent for it in items if it.kind == "ent" and it.ent is not None]
+    ents = _ethnic_home(items, ents)
     secs = [it for it in items if it.kind == "sec"]
+    cut = next((it.i for it in items if it.kind == "from"), None)
+    if cut is not None and any(it.i < cut and not it.weak for it in secs):
+        secs = [it for it in secs if it.i < cut]  # "doctors from aid groups": doctors
     strong = [it.sector for it in secs if not it.weak]
     weak = [it.sector for it in secs if it.weak]
     if pers:
@@ -250,10 +324,10 @@ def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = No
             name = sorted(names)[0]
             if former:
                 sector = FORMER
-            elif sector == FORMER and strong:
+            elif sector == FORMER and (strong or pers[-1].sector):
                 # the text gives the office ("President Suharto"): it holds then, whatever
                 # our dated terms say about the publication day
-                sector = strong[-1]
+                sector = strong[-1] if strong else pers[-1].sector
             stated = next((e.country for e in ents if e.kind != "igo" and e.country), None)
             if stated and stated != country:
                 # "Nigerian junior foreign minister ...": the stated country beats a person
@@ -266,18 +340,36 @@ def _code(items: list[Item], kb: KB, ymd: str | None, context: Actor | None = No
         own = ent.sector
         if ent.kind == "capital" and not locative:
             own = "GOV"
+    elif strong and strong[-1] == "NGO":
+        return _actor("NGO", None, "non-governmental organization")  # "a rights group"
     elif context is not None and context.country and secs:
         country, name, own = context.country, context.name, None
     else:
         return None
     if ents and ents[0].kind == "igo":
-        return _actor(country, None, name)
+        # "UN peacekeepers" -> UNOMIL, "Arab League Secretary General" -> ARLGOV
+        return _actor(country, strong[-1] if strong else None, name)
+    if not secs and any(it.plural_people for it in items if it.kind == "ent") and any(
+            it.kind in ("ethnic", "in", "of", "from") for it in items):
+        # "ethnic Albanians", "Palestinians of the West Bank": people, not the polity
+        # ("the Palestinians reject ..." stays the polity)
+        own = own or "CVL"
     ent_sector = next((e.sector for e in ents if e.sector), None)
     sector = (strong[-1] if strong else None) or ent_sector or (weak[-1] if weak else None) \
         or own
     if former and sector is not None:
         sector = FORMER
     return _actor(country, sector, name)
+
+
+def _ethnic_home(items: list[Item], ents: list[Entity]) -> list[Entity]:
+    """"ethnic Albanians in south Serbia": an ethnic group lives where the mention says."""
+    if not any(it.kind == "ethnic" for it in items):
+        return ents
+    at = next((it.i for it in items if it.kind == "in"), None)
+    later = [it.ent for it in items if it.kind == "ent" and it.ent and at is not None
+             and it.i > at]
+    return later or ents
 
 
 def resolve(mention: str, context: str | None = None,
@@ -308,6 +400,14 @@ def _placed(toks: list[Tok], items: list[Item], kb: KB, ymd: str | None) -> Acto
     Only clear readings: a sizeable place, far bigger than any namesake in another country."""
     from eventwire.geo import lookup
 
+    if items and items[0].kind == "sec" and len(items) > 2 and items[1].kind == "of":
+        # "government of Sindh province": the place after "of", the sector before it
+        after = toks[items[2].i:]
+        found = _placed(after, _segment(after, " ".join(t.text for t in after), kb, False),
+                        kb, ymd) if after and after[0].text[:1].isupper() else None
+        if found is None or not found.country:
+            return None
+        return _code([items[0]], kb, ymd, context=found)
     lead = 0
     while lead < len(toks) and lead < 4 and toks[lead].text[:1].isupper():
         lead += 1
@@ -320,7 +420,7 @@ def _placed(toks: list[Tok], items: list[Item], kb: KB, ymd: str | None) -> Acto
         rival = max((c.population for c in cands if c.country != best.country), default=0)
         if best.population < _PLACE_MIN_POPULATION or best.population < 5 * rival:
             return None
-        rest = [it for it in items if it.i >= n]
+        rest = [it for it in items if it.i >= n and it.kind != "place"]  # "Sindh province"
         if rest and not any(it.kind == "sec" for it in rest):
             return None  # "Harvard Business School": a name that only starts with a place
         place = _actor(best.country or "", None, best.name)

@@ -22,7 +22,9 @@ Three protocols, each over every gold actor (``gsr_actors``):
 - ``gsr_resolve_*`` — the resolver alone: ``resolve(gold phrase, context=sentence)``.
 
 Country accuracy compares countries; country+sector also needs the sector (first three
-letters of the gold sector; gold ``***``, "sector unknown", is left out of that count).
+letters of the gold sector, read from PLOVER's agent vocabulary into CAMEO's: gold MED
+(medical) is CAMEO HLH, gold JRN (journalists) is CAMEO MED; gold ``***``, "sector unknown",
+is left out of that count).
 
 **Cases** (``actor_resolution_cases.jsonl``, from NGEC's tests): kept are the *active*
 cases of the methods that map a phrase to a code (``agent_to_code``, ``search_nat``,
@@ -53,6 +55,9 @@ CAMEO_TO_ISO = {
     "KSV": "XKX", "KOS": "XKX", "BUL": "BGR", "SER": "SRB", "MAC": "MKD", "DEN": "DNK",
     "GER": "DEU", "UKG": "GBR", "USR": "RUS", "SUD": "SDN", "YUG": "SRB", "CZR": "CZE",
 }
+# The GSR writes sectors in PLOVER's agent vocabulary (PLOVER_agents.txt: DOCTOR [~MED],
+# JOURNALIST [~JRN]); eventwire writes CAMEO's, where MED is the media and HLH health.
+PLOVER_TO_CAMEO_SECTOR = {"MED": "HLH", "JRN": "MED"}
 # Multinational gold codes compared as classes, not as one organisation.
 CLASS_CODES = {"IGO", "NGO", "IMG", "ISM", "MNC"}
 GSR_DATE = "2000-01-01"
@@ -117,7 +122,10 @@ def _find_span(sentence: str, phrase: str) -> tuple[int, int] | None:
 def _gold_sector(raw: str | None) -> str | None:
     if not raw:
         return None
-    return "***" if raw.startswith("*") else raw[:3].upper()
+    if raw.startswith("*"):
+        return "***"
+    code = raw[:3].upper()
+    return PLOVER_TO_CAMEO_SECTOR.get(code, code)
 
 
 def read_gsr(path: Path) -> list[tuple[str, str, list[Gold]]]:
