@@ -386,7 +386,7 @@ def resolve(mention: str, context: str | None = None,
     ctx = _code(_segment(_tokens(context), context, kb, strict=False), kb, ymd) if context else None
     actor = _code(items, kb, ymd, context=ctx)
     if actor is None:
-        actor = _placed(toks, items, kb, ymd)
+        actor = _placed(toks, items, kb, ymd, mention)
     return actor
 
 
@@ -394,17 +394,20 @@ _PLACE_MIN_POPULATION = 50_000  # smaller towns share names across countries too
 _PLACE_FEATURES = {"city", "admin1", "admin2"}
 
 
-def _placed(toks: list[Tok], items: list[Item], kb: KB, ymd: str | None) -> Actor | None:
+def _placed(toks: list[Tok], items: list[Item], kb: KB, ymd: str | None,
+            text: str) -> Actor | None:
     """A mention led by a well-known place the knowledge base lacks ("Mariupol", "Kano State
     government", "Rakhine rebels"): the place's country, the sector from the words after it.
     Only clear readings: a sizeable place, far bigger than any namesake in another country."""
     from eventwire.geo import lookup
 
-    if items and items[0].kind == "sec" and len(items) > 2 and items[1].kind == "of":
+    lead_items = [it for it in items if it.kind != "det"]
+    if len(lead_items) > 2 and lead_items[0].kind == "sec" and lead_items[1].kind == "of":
+        items = lead_items
         # "government of Sindh province": the place after "of", the sector before it
         after = toks[items[2].i:]
-        found = _placed(after, _segment(after, " ".join(t.text for t in after), kb, False),
-                        kb, ymd) if after and after[0].text[:1].isupper() else None
+        found = _placed(after, _segment(after, text, kb, False), kb, ymd, text) \
+            if after and after[0].text[:1].isupper() else None
         if found is None or not found.country:
             return None
         return _code([items[0]], kb, ymd, context=found)

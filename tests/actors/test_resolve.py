@@ -130,6 +130,8 @@ CASES = [
     ("Mariupol", "UKR"),
     ("Kano State government", "NGAGOV"),
     ("government of Sindh province", "PAKGOV"),
+    ("the mayor of Mariupol", "UKRGOV"),
+    ("residents of Cambridge", None),
     ("Rakhine rebels", "MMRREB"),
     # ... but not small namesakes or names that only start with a place
     ("Cambridge", None),  # England and Massachusetts, much the same size
