@@ -79,7 +79,18 @@ def _sentence_trigger(sent) -> triggers.Trigger | None:  # noqa: ANN001 - a spaC
         inner = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB"]
         if inner:
             root = inner[0]
-    if root.pos_ != "VERB":  # "has been careful not to ...": no act to anchor an event on
+    if root.pos_ == "AUX":
+        # a copula: "is ready to contribute" anchors on the verb it introduces ("careful not
+        # to provide" too, and that one is negated); "has been responsible for killings",
+        # "is the leading donor to Sudan" on the copula itself
+        comp = next((c for c in root.children if c.dep_ == "acomp"), None)
+        inner = next((v for v in comp.children if v.dep_ == "xcomp" and v.pos_ == "VERB"),
+                     None) if comp is not None else None
+        if inner is not None:
+            root = inner
+        elif not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return None
+    elif root.pos_ != "VERB":  # a headline fragment: no act to anchor an event on
         return None
     return triggers.Trigger(root, triggers.Rule(root.lemma_.lower(), "V", "010", None, ()), [], None)
 
@@ -118,6 +129,12 @@ def extract(
                     continue
             mood = modality.modality(tok)
             cameo = _refined(trig)
+            if negated and governor is None and modality.is_refusal(tok):
+                # "will not lift the embargo": CAMEO codes a stated refusal to yield as a
+                # REJECT of its own (124x "refuse to ease ..."), not as a negated concession
+                refusal = ontology.refusal_cameo(cameo)
+                if refusal is not None:
+                    cameo, negated, mood = refusal, False, "asserted"
             info = ontology.lookup(cameo)
             if mood in ("intended", "reported-future") and info.plover_type in COOPERATIVE:
                 intent = ontology.intent_cameo(cameo)

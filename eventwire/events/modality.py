@@ -74,6 +74,19 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def is_refusal(tok: Token) -> bool:
+    """A negation in the future: "will not lift", "won't release", "would not allow".
+
+    Said of an act not yet done, the negation is a stated refusal (an event of its own);
+    "did not lift" and "failed to release" report that nothing happened.
+    """
+    for t in governors(tok, limit=3):
+        if any(c.dep_ == "neg" for c in t.children):
+            auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            return bool(auxes & (FUTURE_AUX | {"would", "'d"}))
+    return False
+
+
 def modality(tok: Token) -> str:
     """asserted / intended / reported-future / hypothetical (see module docstring)."""
     chain = governors(tok)

@@ -175,7 +175,7 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
     used = {u.i for u in trig.used}
     actor: list[Token] = []
     recipient: list[Token] = []
-    if tok.pos_ == "VERB":
+    if tok.pos_ in ("VERB", "AUX"):  # AUX: a copula anchoring a classifier event
         subs, passive = _subject(tok)
         if passive or any(c.dep_ == "auxpass" for c in tok.children):
             recipient = [c for c in tok.children if c.dep_ == "nsubjpass"] or (subs if passive else [])

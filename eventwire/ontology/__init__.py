@@ -13,7 +13,8 @@ from importlib import resources
 
 from eventwire.model import PLOVER_TYPES
 
-__all__ = ["CodeInfo", "all_codes", "intent_cameo", "lookup", "plover_default_cameo"]
+__all__ = ["CodeInfo", "all_codes", "intent_cameo", "lookup", "plover_default_cameo",
+           "refusal_cameo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,21 @@ def plover_default_cameo(plover_type: str, mode: str | None = None, quad: int | 
         per_root[c.cameo[:2]] = per_root.get(c.cameo[:2], 0) + 1
     best = min(rows, key=lambda c: (-per_root[c.cameo[:2]], len(c.cameo), c.cameo))
     return best.cameo
+
+
+@lru_cache(maxsize=1)
+def _refusals() -> dict[str, str]:
+    return {r["done_prefix"]: r["refusal_cameo"] for r in _rows("refusal_codes.tsv")}
+
+
+def refusal_cameo(cameo: str) -> str | None:
+    """The CAMEO 12x refusal of a yielding act (CAMEO 08x), None for other acts."""
+    table = _refusals()
+    for n in range(len(cameo), 1, -1):
+        hit = table.get(cameo[:n])
+        if hit:
+            return hit
+    return None
 
 
 def intent_cameo(cameo: str) -> str | None:

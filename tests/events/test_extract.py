@@ -144,3 +144,34 @@ def test_count_anaphor_needs_the_same_count(code_text):
             "All 9 were shot down by air defences, it said.")
     events = code_text(text, hand=True)
     assert not [e for e in events if e.sentence_index == 1 and e.actor is not None]
+
+
+@pytest.mark.parametrize(("text", "cameo", "actor"), [
+    ("France will not lift the embargo on Iran.", "1244", "FRA"),
+    ("Turkey says it will not release the detained soldiers.", "1243", "TUR"),
+    ("Israel would not withdraw its troops from the border.", "1246", "ISR"),
+])
+def test_stated_refusal_to_yield_is_reject(code_text, text, cameo, actor):
+    """CAMEO codes "will not lift / release / withdraw" as 124x "refuse to yield"."""
+    ev = _only(_events(code_text, text), "REJECT")
+    assert (ev.cameo, ev.actor.code, ev.negated) == (cameo, actor, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia did not lift the sanctions.",
+    "Turkey failed to release the prisoners.",
+])
+def test_past_negated_concession_stays_negated(code_text, text):
+    evs = _events(code_text, text)
+    assert evs and all(e.negated for e in evs) and not [e for e in evs if e.type == "REJECT"]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor"), [
+    ("France is ready to contribute troops to the mission in Syria.", "SUPPORT", "FRA"),
+])
+def test_copula_sentences_are_anchored(code_text, text, etype, actor):
+    """A sentence whose root is a copula is coded from the verb it introduces or from the
+    copula itself, when the classifiers read an event in it."""
+    evs = [e for e in _events(code_text, text) if not e.negated]
+    assert evs and evs[0].actor is not None and evs[0].actor.code.startswith(actor), \
+        [(e.type, e.actor and e.actor.code) for e in evs]
