@@ -9,6 +9,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from eventwire.model import Article
 
 
 @dataclass(slots=True)
@@ -145,6 +149,48 @@ def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dic
         "client_peak_rss_mb": round(peak_rss_mb()),
         "worker_peak_rss_mb": totals.get("worker_peak_rss_mb", 0),
     }
+
+
+def _copies(paths: list[str], repeat: int, limit: int | None) -> Iterable[Article]:
+    """The corpus ``repeat`` times over, read afresh each time (never held in memory);
+    copies after the first get new ids ("<id>~2") so that each is coded and stored."""
+    import dataclasses
+    import itertools
+
+    from eventwire.ingest import ReadError, read
+
+    for k in range(1, repeat + 1):
+        arts = (r for r in read(list(paths)) if not isinstance(r, ReadError))
+        for art in itertools.islice(arts, limit):
+            yield art if k == 1 else dataclasses.replace(art, id=f"{art.id}~{k}")
+
+
+def bench_memory(paths: Iterable[str], repeat: int = 10, limit: int | None = None,
+                 workers: int = 2) -> dict[str, float | int]:
+    """Peak memory of a Dask ingest of a corpus, then of the same corpus ``repeat`` times.
+
+    Streaming means the figures do not grow with the input: the client reads and submits
+    bounded partitions, the workers code one partition at a time. Each run starts its own
+    cluster (worker peaks are per run); the client's peak is cumulative, so a growth
+    between the two runs would show.
+    """
+    from eventwire.scale.dask import ingest as dask_ingest
+    from eventwire.store import Store
+
+    paths = list(paths)
+    out: dict[str, float | int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, times in (("1x", 1), (f"{repeat}x", repeat)):
+            with Store(Path(tmp) / f"{label}.duckdb") as st:
+                t0 = time.perf_counter()
+                totals = dask_ingest(_copies(paths, times, limit), st, workers=workers,
+                                     partition_size=16)
+                out[f"{label}_articles"] = totals["coded"]
+                out[f"{label}_articles_per_s"] = round(
+                    totals["coded"] / (time.perf_counter() - t0), 2)
+                out[f"{label}_worker_peak_rss_mb"] = totals.get("worker_peak_rss_mb", 0)
+                out[f"{label}_client_peak_rss_mb"] = round(peak_rss_mb())
+    return out
 
 
 QUERIES: dict[str, dict[str, object]] = {

@@ -183,6 +183,9 @@ def bench_scale_cmd(
     files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
     limit: Annotated[int, typer.Option(help="Articles to code on each path.")] = 400,
     workers: Annotated[int, typer.Option(help="Dask worker processes.")] = 2,
+    repeat: Annotated[int, typer.Option(
+        help="Instead: peak memory of a Dask ingest of the first --limit articles, then of "
+             "them N times over (new ids per copy).")] = 0,
     as_json: JsonOpt = False,
 ) -> None:
     """Articles/s of one process vs a local Dask cluster, and peak memory per worker.
@@ -190,9 +193,14 @@ def bench_scale_cmd(
     Example:
 
       eventwire bench scale ../shared/data/corpus/te3_silver.jsonl.gz --limit 400
+      eventwire bench scale ../shared/data/corpus/te3_silver.jsonl.gz --limit 300 --repeat 10
     """
-    from eventwire.eval.bench import bench_scale
+    from eventwire.eval.bench import bench_memory, bench_scale
 
+    if repeat:
+        show("bench scale --repeat", bench_memory(files, repeat=repeat, limit=limit,
+                                                  workers=workers), as_json)
+        return
     show("bench scale", bench_scale(files, limit=limit, workers=workers), as_json)
 
 
