@@ -3,7 +3,9 @@
 Rules (documented in one place so coders and users can check them):
 
 - negated: a ``neg`` child ("did not attack", "careful not to provide") on the trigger or on
-  a verb it hangs from (up to the reporting verb); or the trigger is the complement of
+  a verb it hangs from (up to the reporting verb), also through a hypothetical relative
+  clause on that verb's object ("not to provide support that could provoke sanctions");
+  or the trigger is the complement of
   refrain/avoid/abstain/fail/deny/decline/refuse ("refrained from condemning", "refused to
   meet": the refusal itself is coded REJECT by the lexicon, the refused act is negated).
 - modality, nearest governing cue wins:
@@ -69,6 +71,13 @@ def is_negated(tok: Token) -> bool:
             if cur.head is cur or cur.head.lemma_.lower() in REPORTING:
                 return False
             cur = cur.head
+            continue
+        if cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "obj") and any(
+                c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in cur.children):
+            # "careful not to provide the support that could provoke sanctions": what the
+            # withheld thing could cause is as unreal as the thing ("the attack that killed
+            # 10", asserted, is not: only a hypothetical relative clause is followed)
+            cur = cur.head.head
             continue
         break
     return False

@@ -108,11 +108,36 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True) -> A
                 hit = resolve_pronoun(target, actors)
             if hit is not None:
                 return hit
+    located = _located_sector(tok, actors)
+    if located is not None:
+        return located
     if allow_pronoun and tok.pos_ == "PRON":
         if tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
             return mention_of(tok.head.head, actors)
         return resolve_pronoun(tok, actors)
     return None
+
+
+def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
+    """"air commands in central and western Ukraine": a sector noun placed in a country
+    is that country's sector (the mention of the country alone has no sector)."""
+    if tok.pos_ != "NOUN":
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    place = _covering(pobj, actors) if pobj is not None else None
+    if place is None or not place.country or place.sector:
+        return None
+    from eventwire.actors.kb import load, norm
+
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.text]
+    found = load().sectors.get(norm(" ".join(words))) or load().sectors.get(norm(tok.text))
+    if found is None or found[1]:  # unknown or weak noun ("people in Ukraine")
+        return None
+    start = min([tok.idx] + [c.idx for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
+    return Actor(name=place.name, country=place.country, sector=found[0],
+                 code=place.country + found[0], text=tok.doc.text[start:tok.idx + len(tok.text)],
+                 start=start, end=tok.idx + len(tok.text))
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:

@@ -98,3 +98,26 @@ def test_summit_and_records(seed_events):
     assert stats.emitted == len(events) and stats.dropped_uncoded > 0
     for e in events:
         e.to_dict()  # the contract record serializes
+
+
+def test_invasion_dated_by_its_own_clause(seed_events):
+    """"since Moscow sent its armed forces into Ukraine on February 24": the invasion."""
+    events, _, _ = seed_events
+    ev = _one(events, "sent", "COERCE")
+    assert ev.cameo == "192" and ev.actor.country == "RUS" and ev.recipient.country == "UKR"
+    assert ev.date.value == "2022-02-24" and not ev.negated
+
+
+def test_nothing_from_the_careful_not_to_provide_sentence(seed_events):
+    """"... careful not to provide the sort of direct material support that could provoke
+    Western sanctions against China": neither the support nor the sanctions happened."""
+    events, _, _ = seed_events
+    real = [e for e in events if "careful not to provide" in e.sentence and not e.negated]
+    assert real == [], [(e.trigger.text, e.type) for e in real]
+
+
+def test_missiles_repelled_by_ukraines_air_commands(seed_events):
+    events, _, _ = seed_events
+    ev = next(e for e in events if "repelled 54" in e.sentence and e.type == "ASSAULT")
+    assert ev.actor is not None and ev.actor.country == "UKR" and ev.actor.sector == "MIL"
+    assert sorted(q.value for q in ev.quantities) == [11, 54]
