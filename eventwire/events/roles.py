@@ -253,9 +253,35 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
     if r_list == [None]:
         found = _recipient_below(trig.token, actors, {a.code for a in a_list if a is not None},
                                  {t.i for t in a_toks})
+        if found is None and a_list[0] is not None:
+            found = _other_of_two(trig, actors, a_list[0])
         if found is not None:
             r_list = [found]
     return a_list, r_list
+
+
+_PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "president",
+               "party", "neighbour", "neighbor", "ally", "capital"}
+
+
+def _other_of_two(trig: Trigger, actors: list[Actor], actor: Actor) -> Actor | None:
+    """"a video conference between the two leaders", "cooperation between the two
+    countries": the other party is the latest earlier mention of another country."""
+    pair = None
+    for prep in trig.token.subtree:  # "held talks on a deal between the two countries"
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            pair = next((c for c in prep.children if c.dep_ == "pobj"
+                         and c.lemma_.lower() in _PAIR_NOUNS
+                         and any(d.lower_ in ("two", "both") for d in c.children)), None)
+            if pair is not None:
+                break
+    if pair is None:
+        return None
+    rulers = pair.lemma_.lower() in ("leader", "president", "government")
+    before = [a for a in actors if a.start is not None and a.start < pair.idx and a.country
+              and a.country != actor.country and len(a.country) == 3
+              and (a.sector == "GOV" or not rulers)]
+    return max(before, key=lambda a: a.start or 0) if before else None
 
 
 # Links followed down from a trigger to find the party it is done to when the grammar of

@@ -175,3 +175,10 @@ def test_copula_sentences_are_anchored(code_text, text, etype, actor):
     evs = [e for e in _events(code_text, text) if not e.negated]
     assert evs and evs[0].actor is not None and evs[0].actor.code.startswith(actor), \
         [(e.type, e.actor and e.actor.code) for e in evs]
+
+
+def test_between_the_two_names_the_other_party(code_text):
+    evs = _events(code_text, "Israel and Syria traded accusations on Monday. Israel called "
+                             "for a ceasefire between the two countries.")
+    talks = [e for e in evs if e.type == "REQUEST"]
+    assert talks and talks[0].recipient is not None and talks[0].recipient.code == "SYR"

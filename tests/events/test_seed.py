@@ -77,6 +77,8 @@ def test_invitation_and_video_conference(seed_events):
     assert visit.date.value == "2023-SP" and visit.date.precision == "season"
     conf = _one(events, "conference", "CONSULT")
     assert conf.mode == "phone" and conf.actor.country == "RUS"
+    # "a video conference between the two leaders": the other leader named before
+    assert conf.recipient is not None and conf.recipient.code == "CHNGOV"
 
 
 def test_deepen_military_cooperation_is_intent(seed_events):
@@ -84,6 +86,7 @@ def test_deepen_military_cooperation_is_intent(seed_events):
     ev = _one(events, "deepen", "AGREE")
     assert ev.modality == "intended" and ev.cameo == "0312" and "military" in ev.contexts
     assert ev.actor.country == "RUS"
+    assert ev.recipient is not None and ev.recipient.country == "CHN"  # "the two countries"
 
 
 def test_summit_and_records(seed_events):
