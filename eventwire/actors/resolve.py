@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
+
 from eventwire.actors.kb import KB, Entity, case_matches, first_word, load, norm
 from eventwire.model import Actor
 
@@ -144,17 +146,15 @@ def _fuzzy_person(toks: list[Tok], text: str, kb: KB, i: int) -> Item | None:
     sharing the first letter and the surname's first three letters; the match must be
     unique (people of one country) and within one edit (two for names of 18+ characters).
     """
-    from rapidfuzz.distance import Levenshtein
-
-    prev = toks[i - 1].text if i > 0 else ""
-    if prev[:1].isupper() and prev.isalpha() and not _after_title(prev):
-        return None  # inside a longer name
     n = 0
     while i + n < len(toks) and n < 4 and toks[i + n].text[:1].isupper() \
             and toks[i + n].text.isalpha():
         n += 1
     if n not in (2, 3):  # the whole run of capitalized words, never a part of a longer name
         return None
+    prev = toks[i - 1].text if i > 0 else ""
+    if prev[:1].isupper() and prev.isalpha() and not _after_title(prev):
+        return None  # inside a longer name
     surface = norm(text[toks[i].start : toks[i + n - 1].end])
     if len(surface) < _FUZZY_MIN_CHARS:
         return None
