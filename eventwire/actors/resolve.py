@@ -228,9 +228,9 @@ def _lookup(key: str, surface: str, span: list[Tok], kb: KB, strict: bool,
     if ent is not None and (not ent.case_form or any(
             case_matches(surface, form) for form in ent.case_form.split("|"))) and (
             not strict or _capitalized(span, every=False)):
-        plural = (key.endswith("s") and key != norm(ent.name) and ent.kind == "country"
-                  and (kb.entities.get(key[:-1]) or ent).country == ent.country
-                  and key[:-1] in kb.entities)
+        base = kb.entities.get(key[:-1]) if key.endswith("s") else None  # Libyans: Libyan
+        plural = (base is not None and base.country == ent.country and ent.kind == "country"
+                  and key != norm(ent.name))
         return Item("ent", i, j, ent=ent, plural_people=plural)
     people = kb.person_aliases.get(key)
     if people:
