@@ -22,8 +22,10 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Strip accents, unify apostrophes, drop dots, hyphens to spaces; keep case."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text.translate(_APOSTROPHES)
+    if not plain.isascii():  # most news text is ASCII: nothing to decompose
+        decomposed = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.replace(".", "").replace("-", " ").replace("\u2013", " ")
     return _SPACES.sub(" ", plain).strip()
 

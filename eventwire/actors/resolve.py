@@ -196,8 +196,11 @@ def _span_limit(toks: list[Tok], i: int, kb: KB) -> int:
     return end
 
 
+_WORDLIKE = re.compile(r"[^\W_]")
+
+
 def _wordlike(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    return _WORDLIKE.search(text) is not None
 
 
 def _reach(toks: list[Tok], i: int, longest: int) -> int:
