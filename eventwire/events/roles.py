@@ -39,6 +39,8 @@ OF_HEADS = {"government", "army", "military", "ministry", "forces", "force", "pr
             "million", "score", "group", "crowd", "number", "member", "unit", "some", "many",
             "most", "all", "several"}
 GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
+# Intransitive verbs whose subject is the one harmed ("a prisoner died of torture").
+VICTIM_VERBS = {"die", "perish", "drown", "starve"}
 
 
 def _covering(tok: Token, actors: list[Actor]) -> Actor | None:
@@ -202,7 +204,9 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
     recipient: list[Token] = []
     if tok.pos_ in ("VERB", "AUX"):  # AUX: a copula anchoring a classifier event
         subs, passive = _subject(tok)
-        if passive or any(c.dep_ == "auxpass" for c in tok.children):
+        if tok.lemma_.lower() in VICTIM_VERBS:  # "a prisoner died": the subject suffered it
+            recipient, actor = subs, _agent(tok)
+        elif passive or any(c.dep_ == "auxpass" for c in tok.children):
             recipient = [c for c in tok.children if c.dep_ == "nsubjpass"] or (subs if passive else [])
             actor = _agent(tok)
         else:

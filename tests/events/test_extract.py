@@ -182,3 +182,16 @@ def test_between_the_two_names_the_other_party(code_text):
                              "for a ceasefire between the two countries.")
     talks = [e for e in evs if e.type == "REQUEST"]
     assert talks and talks[0].recipient is not None and talks[0].recipient.code == "SYR"
+
+
+def test_wounding_is_an_assault_on_the_object(code_text):
+    ev = _only(_events(code_text, "Russian soldiers wounded two Ukrainian civilians."), "ASSAULT")
+    assert (ev.actor.country, ev.recipient.country) == ("RUS", "UKR")
+    assert [q.value for q in ev.quantities] == [2]
+
+
+def test_the_subject_of_died_is_the_victim(code_text):
+    evs = [e for e in _events(code_text, "A Ukrainian prisoner died as a result of torture "
+                                         "while in Russian custody.") if e.trigger.text == "died"]
+    assert evs and evs[0].recipient is not None and evs[0].recipient.country == "UKR"
+    assert evs[0].actor is None or evs[0].actor.country != "UKR"
