@@ -195,3 +195,21 @@ def test_the_subject_of_died_is_the_victim(code_text):
                                          "while in Russian custody.") if e.trigger.text == "died"]
     assert evs and evs[0].recipient is not None and evs[0].recipient.country == "UKR"
     assert evs[0].actor is None or evs[0].actor.country != "UKR"
+
+
+@pytest.mark.parametrize(("text", "etype", "cameo", "pair"), [
+    ("France gave Syria a grant of 5 million dollars.", "AID", "070", ("FRA", "SYR")),
+    ("Russia demolished Ukrainian homes near the border.", "ASSAULT", "1712", ("RUS", "UKR")),
+    ("Russian soldiers beat up Ukrainian detainees.", "ASSAULT", "182", ("RUS", "UKR")),
+])
+def test_more_verbs_of_aid_and_violence(code_text, text, etype, cameo, pair):
+    ev = _only(_events(code_text, text), etype)
+    assert ev.cameo == cameo and (ev.actor.country, ev.recipient.country) == pair
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil beat Argentina in the final.",  # beat UP only
+    "Officials evacuated residents of the flooded town.",  # settlements and bases only
+])
+def test_constrained_verbs_stay_quiet(code_text, text):
+    assert not [e for e in _events(code_text, text) if e.type in ("ASSAULT", "RETREAT")]
