@@ -100,9 +100,7 @@ def _refusals() -> dict[str, str]:
     return {r["done_prefix"]: r["refusal_cameo"] for r in _rows("refusal_codes.tsv")}
 
 
-def refusal_cameo(cameo: str) -> str | None:
-    """The CAMEO 12x refusal of a yielding act (CAMEO 08x), None for other acts."""
-    table = _refusals()
+def _by_longest_prefix(table: dict[str, str], cameo: str) -> str | None:
     for n in range(len(cameo), 1, -1):
         hit = table.get(cameo[:n])
         if hit:
@@ -110,14 +108,14 @@ def refusal_cameo(cameo: str) -> str | None:
     return None
 
 
+def refusal_cameo(cameo: str) -> str | None:
+    """The CAMEO 12x refusal of a yielding act (CAMEO 08x), None for other acts."""
+    return _by_longest_prefix(_refusals(), cameo)
+
+
 def intent_cameo(cameo: str) -> str | None:
     """The CAMEO 03x 'express intent to ...' code for an act that is only intended.
 
     None when the act has no intent form (conflictual acts keep their own code).
     """
-    intents = _intents()
-    for n in range(len(cameo), 1, -1):
-        hit = intents.get(cameo[:n])
-        if hit:
-            return hit
-    return None
+    return _by_longest_prefix(_intents(), cameo)
