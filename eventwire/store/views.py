@@ -40,8 +40,9 @@ class Page:
     records: list[dict[str, Any]] = field(default_factory=list)
 
 
-def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The filter's WHERE clause (with a leading space, or empty) and its parameters.
+def where(flt: EventFilter, also: str = "") -> tuple[str, list[Any]]:
+    """The filter's WHERE clause (with a leading space, or empty) and its parameters,
+    with the view's own condition ``also`` joined to it.
 
     EventFilter.sql() appends its fixed date order and limit; the views need the
     condition alone to put their own ORDER BY, GROUP BY and LIMIT after it.
@@ -50,6 +51,8 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     cond, sep, _ = clause.rpartition(" ORDER BY ")
     if not sep:  # pragma: no cover - only if EventFilter.sql() changes shape
         raise RuntimeError("EventFilter.sql() no longer ends with ORDER BY")
+    if also:
+        cond += (" AND " if cond else " WHERE ") + also
     return cond, params
 
 
@@ -158,10 +161,9 @@ def network(store: Store, flt: EventFilter, limit: int = 100) -> dict[str, list[
     """Actor -> recipient edges (by code) with counts and mean intensity, biggest first,
     and the nodes those edges touch with their event counts under the same filter."""
     cond, params = where(flt)
-    both = " AND " if cond else " WHERE "
+    dyads, _ = where(flt, also="actor_code IS NOT NULL AND recipient_code IS NOT NULL")
     edges = store.con.execute(
-        f"SELECT actor_code, recipient_code, count(*) AS n, avg(intensity) FROM events{cond}"
-        f"{both}actor_code IS NOT NULL AND recipient_code IS NOT NULL "
+        f"SELECT actor_code, recipient_code, count(*) AS n, avg(intensity) FROM events{dyads} "
         "GROUP BY actor_code, recipient_code ORDER BY n DESC, actor_code, recipient_code "
         "LIMIT ?", [*params, int(limit)]).fetchall()
     codes = sorted({c for e in edges for c in e[:2]})
@@ -187,12 +189,10 @@ def network(store: Store, flt: EventFilter, limit: int = 100) -> dict[str, list[
 
 def places(store: Store, flt: EventFilter, limit: int = 500) -> list[dict[str, Any]]:
     """One entry per distinct located place: name, country, point, events, up to 5 event ids."""
-    cond, params = where(flt)
-    both = " AND " if cond else " WHERE "
+    cond, params = where(flt, also="location_lat IS NOT NULL AND location_lon IS NOT NULL")
     rows = store.con.execute(
         f"SELECT location_name, location_country, location_lat, location_lon, count(*) AS n, "
-        f"list(id ORDER BY id)[1:5] FROM events{cond}{both}"
-        "location_lat IS NOT NULL AND location_lon IS NOT NULL "
+        f"list(id ORDER BY id)[1:5] FROM events{cond} "
         "GROUP BY location_name, location_country, location_lat, location_lon "
         "ORDER BY n DESC, location_name NULLS LAST, location_lat, location_lon LIMIT ?",
         [*params, int(limit)]).fetchall()
