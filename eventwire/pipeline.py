@@ -51,7 +51,7 @@ def _code_doc(doc, article: Article, keep_negated: bool,
     from eventwire import actors, events, geo, time
 
     try:
-        timexes = time.tag(doc.text, article.published)  # the text as parsed (maybe clipped)
+        timexes = time.tag(nlp.text_of(doc), article.published)  # as parsed (maybe clipped)
     except Exception as exc:  # noqa: BLE001 - e.g. "tomorrow" from 9999-12-31 overflows
         # the events are still worth having: they fall back to the publication date
         timexes = []
@@ -75,8 +75,13 @@ def run(
     A failure inside one article's stages is reported on that article and the
     stream goes on: one odd text must not stop a corpus run.
     """
+    from eventwire import actors
+    from eventwire.events import may_hold_event, reads_previous
+
     pairs = ((a.text[:CODE_MAX_CHARS], a) for a in articles)
-    for doc, article in nlp.pipe(pairs, batch_size=batch_size):
+    for doc, article in nlp.pipe_selective(pairs, may_hold_event, batch_size=batch_size,
+                                           with_previous=reads_previous,
+                                           known=actors.named_alone):
         where = article.origin or article.id
         notes: list[str] = []
         try:
@@ -85,9 +90,9 @@ def run(
             yield Coded(article, [], f"{where}: could not code article {article.id}: "
                                      f"{type(exc).__name__}: {exc}")
             continue
-        if len(article.text) > len(doc.text):
-            notes.append(f"it has {len(article.text):,} characters; coded its first "
-                         f"{len(doc.text):,}")
+        parsed = len(nlp.text_of(doc))
+        if len(article.text) > parsed:
+            notes.append(f"it has {len(article.text):,} characters; coded its first {parsed:,}")
         if notes:
             coded.warning = f"{where}: article {article.id}: " + "; ".join(notes)
         yield coded
@@ -95,8 +100,12 @@ def run(
 
 def code(text: str, published: str | date, keep_negated: bool = False) -> list[Event]:
     """The whole pipeline on one article (the Python API's front door)."""
+    from eventwire import actors
+    from eventwire.events import may_hold_event, reads_previous
     from eventwire.ingest import read_text
 
     article = read_text(text, published)
-    doc = nlp.parse(article.text[:CODE_MAX_CHARS])
+    pairs = [(article.text[:CODE_MAX_CHARS], article)]
+    doc, _ = next(nlp.pipe_selective(pairs, may_hold_event, with_previous=reads_previous,
+                                     known=actors.named_alone))
     return _code_doc(doc, article, keep_negated)

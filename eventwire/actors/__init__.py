@@ -4,6 +4,6 @@
 parsed article. The knowledge base ships in ``eventwire/data/actors.json``.
 """
 
-from eventwire.actors.resolve import actors_in_doc, resolve
+from eventwire.actors.resolve import actors_in_doc, may_mention, named_alone, resolve
 
-__all__ = ["actors_in_doc", "resolve"]
+__all__ = ["actors_in_doc", "may_mention", "named_alone", "resolve"]

@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
 from eventwire.actors.kb import KB, Entity, case_matches, first_word, load, norm
 from eventwire.model import Actor
+from eventwire.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -450,6 +452,28 @@ def _person_run(toks: list[Tok], k: int) -> int:
     return j
 
 
+def named_alone(word: str) -> bool:
+    """Whether a word is a name the knowledge base codes on its own ("China", "NATO",
+    "Beijing"), with no earlier mention needed; people are not (their codes depend on
+    the full name and the date)."""
+    return norm(word) in load().entities
+
+
+def may_mention(words: set[str]) -> bool:
+    """Whether lower-cased words hold a sector noun of the knowledge base ("police",
+    "rebels", "ministry"), judged before the parse; named entities are the caller's
+    other clue to a coded actor."""
+    return not _sector_words().isdisjoint(words)
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(w for w in (first_word(k) for k in load().sectors)
+                     if len(w) >= 3 and w not in STOP_WORDS)
+
+
 def actors_in_doc(doc: Doc, published: str | date | None = None) -> list[Actor]:
     """Every actor mention in a parsed article, with character offsets.
 
@@ -460,7 +484,7 @@ def actors_in_doc(doc: Doc, published: str | date | None = None) -> list[Actor]:
     kb = load()
     ymd = _ymd(published)
     toks = _doc_tokens(doc)
-    text = doc.text
+    text = text_of(doc)
     items = _segment(toks, text, kb, strict=True)
     memory = _Memory()
     out: list[Actor] = []

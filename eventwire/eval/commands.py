@@ -158,13 +158,16 @@ def bench_pipeline_cmd(
     files: Annotated[list[str], typer.Argument(help="Corpus files or folders to code.")],
     limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Code only; skip the DuckDB writes.")] = False,
+    rounds: Annotated[int, typer.Option(
+        help="Run bare spaCy and the pipeline N times each, alternating; best time of each.")] = 1,
     as_json: JsonOpt = False,
 ) -> None:
-    """Throughput and peak memory of the whole pipeline (and the store) on a corpus.
+    """Throughput and peak memory of the whole pipeline (and the store) on a corpus, next
+    to bare spaCy (the stock en_core_web_sm, nlp.pipe) on the same texts in the same run.
 
     Example:
 
-      eventwire bench pipeline ../shared/data/corpus/te3_silver.jsonl.gz
+      eventwire bench pipeline ../shared/data/corpus/te3_silver.jsonl.gz --limit 300 --rounds 3
     """
     from eventwire.cli import Reporter
     from eventwire.eval.bench import bench_pipeline
@@ -172,7 +175,7 @@ def bench_pipeline_cmd(
     with Reporter("bench") as progress:
         progress.update("loading model")
         result = bench_pipeline(
-            files, limit=limit, store=not no_store,
+            files, limit=limit, store=not no_store, rounds=rounds,
             on_progress=lambda a, e: progress.update(f"{a} articles, {e} events"),
         )
     show(result.name, result.as_dict(), as_json)

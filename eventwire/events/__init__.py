@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from eventwire import ontology
+from eventwire import nlp, ontology
 from eventwire.events import classifier, context, fusion, ids, modality, quantities, roles, triggers
 from eventwire.model import Actor, Article, Event, Place, Span, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
-__all__ = ["ExtractStats", "extract"]
+__all__ = ["ExtractStats", "extract", "may_hold_event", "reads_previous"]
 
 # Verbal acts whose complement is what was asked / threatened / agreed / alleged, not an
 # act that happened: "called on states to supply weapons" codes REQUEST only.
@@ -95,6 +96,27 @@ def _sentence_trigger(sent) -> triggers.Trigger | None:  # noqa: ANN001 - a spaC
     return triggers.Trigger(root, triggers.Rule(root.lemma_.lower(), "V", "010", None, ()), [], None)
 
 
+def may_hold_event(sent: SpacySpan) -> bool:
+    """Whether a sentence, seen before any model runs (its words only), could code an
+    event: a lexicon rule could fire in it, or it names someone (a sector noun or a
+    capitalized word past its first) and the event gate reads it as an event
+    (``extract`` codes a classifier event only with a coded role). The pipeline runs the
+    model only on the sentences this keeps."""
+    from eventwire import actors
+
+    words = {t.lower_ for t in sent if not t.is_space}
+    if triggers.may_fire(words):
+        return True
+    named = any(t.is_title and t.i > sent.start for t in sent) or actors.may_mention(words)
+    return named and classifier.event_probability(sent.text) >= fusion.GATE_MIN
+
+
+def reads_previous(sent: SpacySpan) -> bool:
+    """Whether a sentence's roles may come from the sentence before it: "it", "they" and
+    their possessives stand for that sentence's subject (``roles.resolve_pronoun``)."""
+    return any(t.lower_ in roles.SUBJECT_PRONOUNS for t in sent)
+
+
 def extract(
     doc: Doc,
     article: Article,
@@ -108,6 +130,8 @@ def extract(
     mentions = [a for a in actors if a.start is not None and a.code]
     events: list[Event] = []
     for s_idx, sent in enumerate(doc.sents):
+        if not nlp.is_parsed(sent):
+            continue  # the pipeline found nothing codable in it before the parse
         found = triggers.find(sent)
         coded_here = any(sent.start_char <= a.start < sent.end_char for a in mentions
                          if a.start is not None)

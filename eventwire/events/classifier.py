@@ -18,14 +18,15 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Model", "Scores", "char_ngrams", "load", "override", "scores", "word_ngrams"]
+__all__ = ["Model", "Scores", "char_ngrams", "event_probability", "load", "override", "scores",
+           "word_ngrams"]
 
 DATA_FILE = "data/event_classifier.npz"
 NONE = "none"  # the type label of a sentence that codes no PLOVER event
@@ -44,14 +45,22 @@ def char_ngrams(text: str) -> list[str]:
     """Character 3-5-grams inside space-padded words: robust to inflection and typos."""
     out: list[str] = []
     for w in _SPACES.sub(" ", text.lower()).split():
-        w = f" {w} "
-        size = len(w)
-        for n in (3, 4, 5):
-            if size <= n:
-                out.append(w)
-                break
-            out.extend(w[i:i + n] for i in range(size - n + 1))
+        out.extend(_word_char_ngrams(w))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _word_char_ngrams(word: str) -> tuple[str, ...]:
+    """One word's n-grams (words recur: each is cut once per process)."""
+    w = f" {word} "
+    size = len(w)
+    out: list[str] = []
+    for n in (3, 4, 5):
+        if size <= n:
+            out.append(w)
+            break
+        out.extend(w[i:i + n] for i in range(size - n + 1))
+    return tuple(out)
 
 
 ANALYZERS = {"word": word_ngrams, "char": char_ngrams}
@@ -66,25 +75,48 @@ class Block:
     idf: np.ndarray
     offset: int  # first column of this block in the coefficient matrix
 
+    # per-word columns of the char block (news vocabularies repeat: each word is cut once)
+    word_cols: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
+
     def features(self, text: str, terms: dict[str, int] | None = None,
                  ) -> tuple[np.ndarray, np.ndarray]:
         """Columns and L2-normalized sublinear TF-IDF values of the terms of a text
         (``terms``: the text's term counts for this block's analyzer, when already made)."""
-        if terms is None:
-            terms = Counter(ANALYZERS[self.kind](text))
-        counts: dict[int, int] = {}
-        vocab = self.vocab
-        for term, n in terms.items():
-            j = vocab.get(term)
-            if j is not None:
-                counts[j] = n
-        if not counts:
+        if self.kind == "char" and terms is None:
+            cols, tf = self._char_counts(text)
+        else:
+            if terms is None:
+                terms = Counter(ANALYZERS[self.kind](text))
+            counts: dict[int, int] = {}
+            vocab = self.vocab
+            for term, n in terms.items():
+                j = vocab.get(term)
+                if j is not None:
+                    counts[j] = n
+            cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        if not len(cols):
             return np.zeros(0, dtype=np.int64), np.zeros(0)
-        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         vals = (1.0 + np.log(tf)) * self.idf[cols]
         norm = float(np.sqrt(np.dot(vals, vals)))
         return cols + self.offset, (vals / norm if norm else vals)
+
+    def _char_counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The char block's (column, count) pairs, from cached per-word columns."""
+        cache, vocab = self.word_cols, self.vocab
+        parts = []
+        for w in _SPACES.sub(" ", text.lower()).split():
+            cols = cache.get(w)
+            if cols is None:
+                hits = [vocab[g] for g in _word_char_ngrams(w) if g in vocab]
+                cols = np.asarray(hits, dtype=np.int64)
+                if len(cache) < 200_000:
+                    cache[w] = cols
+            parts.append(cols)
+        if not parts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        cols, tf = np.unique(np.concatenate(parts), return_counts=True)
+        return cols, tf.astype(np.float64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +212,20 @@ def override(**models: Model) -> Iterator[None]:
         _OVERRIDE.update(saved)
 
 
+def event_probability(text: str) -> float:
+    """The gate alone: P(the sentence reports a codable event); 1.0 without a gate."""
+    gate = load().get("gate")
+    if gate is None:
+        return 1.0
+    return float(gate.proba(text)[gate.labels.index("event")])
+
+
 def scores(text: str) -> Scores:
     """Quad and type probabilities of one sentence."""
     models = load()
-    # each analyzer runs once per sentence, whatever the number of models reading it
-    terms = {kind: Counter(fn(text)) for kind, fn in ANALYZERS.items()}
+    # word n-grams are counted once per sentence for every model reading them; the char
+    # block reads its cached per-word columns
+    terms = {"word": Counter(word_ngrams(text))}
     quad = models["quad"]
     pq = quad.proba(text, terms)
     order = [int(lab) for lab in quad.labels]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventwire.model import Actor
+from eventwire.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -39,6 +40,8 @@ OF_HEADS = {"government", "army", "military", "ministry", "forces", "force", "pr
             "million", "score", "group", "crowd", "number", "member", "unit", "some", "many",
             "most", "all", "several"}
 GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
+# Pronouns that stand for the previous sentence's subject (when not for one in their own)
+SUBJECT_PRONOUNS = frozenset({"it", "its", "they", "their"})
 # Intransitive verbs whose subject is the one harmed ("a prisoner died of torture").
 VICTIM_VERBS = {"die", "perish", "drown", "starve"}
 
@@ -74,7 +77,7 @@ def resolve_pronoun(tok: Token, actors: list[Actor]) -> Actor | None:
             if any(s < a.end and a.start < e for s, e in persons) and (best is None or a.start > best.start):
                 best = a
         return best
-    if low in ("it", "its", "they", "their"):
+    if low in SUBJECT_PRONOUNS:
         for anc in tok.ancestors:  # "Belarus' ministry said ... its air defences had downed"
             for child in anc.children:
                 if child.dep_ in SUBJ_DEPS and child.i < tok.i and child not in (tok, *tok.ancestors):
@@ -138,7 +141,7 @@ def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
         return None
     start = min([tok.idx] + [c.idx for c in tok.children if c.dep_ == "compound" and c.i < tok.i])
     return Actor(name=place.name, country=place.country, sector=found[0],
-                 code=place.country + found[0], text=tok.doc.text[start:tok.idx + len(tok.text)],
+                 code=place.country + found[0], text=text_of(tok.doc)[start:tok.idx + len(tok.text)],
                  start=start, end=tok.idx + len(tok.text))
 
 

@@ -69,6 +69,39 @@ def rules() -> dict[tuple[str, str], list[Rule]]:
     return out
 
 
+# Condition kinds that name the words a rule needs near its head (its object, particle ...)
+_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep")
+
+
+@lru_cache(maxsize=1)
+def _needs() -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    """Lemma -> for each of its rules, the word sets the rule needs one word of."""
+    out: dict[str, list[tuple[frozenset[str], ...]]] = {}
+    for (lemma, _pos), lst in rules().items():
+        for rule in lst:
+            need = tuple(vals for kind, vals in rule.require
+                         if kind in _WORD_KINDS and "*" not in vals)
+            out.setdefault(lemma, []).append(need)
+    return {lemma: tuple(needs) for lemma, needs in out.items()}
+
+
+def may_fire(words: set[str]) -> bool:
+    """Whether any rule could match in a sentence of these lower-cased words, judged
+    before the parse: some word may have a rule's lemma, and the words the rule's
+    conditions name occur too. Never False where ``find`` could find a trigger."""
+    from eventwire.nlp import lemma_candidates
+
+    forms: set[str] = set(words)
+    for w in words:
+        forms |= lemma_candidates(w)
+    needs = _needs()
+    for lemma in forms & needs.keys():
+        for need in needs[lemma]:
+            if all(not vals.isdisjoint(forms) for vals in need):
+                return True
+    return False
+
+
 def objects(tok: Token) -> list[Token]:
     """Objects of a verb: dobj / nsubjpass, "one of the X" -> X, and their conjuncts."""
     found: list[Token] = []

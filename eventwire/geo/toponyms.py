@@ -343,6 +343,9 @@ def _county_names(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
     they stand: the small model cuts them out of longer names ("Titus County Sheriff's
     Office" as one ORG) or tags them PERSON ("McMinn County Sheriff Steve Frisbie")."""
     found: list[tuple[int, int]] = []
+    low = _text(doc).lower()
+    if not any(w in low for w in _COUNTY_WORDS):
+        return found  # most articles: no need to visit every token
     for tok in doc:
         if tok.i == 0 or tok.lower_ not in _COUNTY_WORDS or not _capitalized(tok):
             continue
@@ -392,6 +395,9 @@ def _county_lists(gaz: Gazetteer, doc: Doc) -> list[tuple[int, int]]:
     """Names listed before "counties"/"parishes" ("Walton and Oconee counties",
     "Navarro, Henderson and Ellis counties"): each is a county the gazetteer knows."""
     found: list[tuple[int, int]] = []
+    low = _text(doc).lower()
+    if not any(w in low for w in _COUNTY_PLURALS):
+        return found
     for tok in doc:
         unit = _COUNTY_PLURALS.get(tok.lower_)
         if unit is None:

@@ -213,3 +213,38 @@ def test_more_verbs_of_aid_and_violence(code_text, text, etype, cameo, pair):
 ])
 def test_constrained_verbs_stay_quiet(code_text, text):
     assert not [e for e in _events(code_text, text) if e.type in ("ASSAULT", "RETREAT")]
+
+
+def test_may_fire_never_misses_a_trigger_the_parse_finds(seed_text) -> None:
+    """The pre-parse test is a superset: every sentence where the lexicon finds a trigger
+    on the full parse passes it (seed article and the shipped samples)."""
+    from pathlib import Path
+
+    from eventwire import nlp
+    from eventwire.events import triggers
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    texts = [seed_text] + [p.read_text(encoding="utf-8") for p in sorted(samples.glob("*.txt"))]
+    checked = 0
+    for text in texts:
+        for sent in nlp.parse(text).sents:
+            if triggers.find(sent):
+                checked += 1
+                assert triggers.may_fire({t.lower_ for t in sent}), sent.text
+    assert checked >= 20
+
+
+def test_may_hold_event_passes_events_and_skips_the_rest() -> None:
+    from eventwire import nlp
+    from eventwire.events import may_hold_event
+
+    def kept(text: str) -> bool:
+        doc = nlp.load().get_pipe("ner")(nlp.load().make_doc(text))
+        return may_hold_event(doc[:])
+
+    assert kept("Rebels attacked a convoy near Goma.")
+    assert kept("Police arrested 40 protesters outside parliament.")
+    assert not kept("The weather was mild and the shops stayed open late.")
+    # a rule's named object must be there too: "give" codes aid, not a speech
+    assert not kept("The singer gave a long speech about her childhood.")
+    assert kept("Japan gave $10 million in aid to the flood victims.")
