@@ -69,6 +69,8 @@ class ArrayAttributeRuler:
         self.regexes: list[re.Pattern[str]] = []
         self.matcher = Matcher(stock.vocab)
         self.index: dict[int, int] = {}  # match id of a multi-token pattern -> token index
+        # per multi-token pattern, (attribute, values) each of which the document must hold
+        self.needs: list[list[tuple[int, frozenset[int]]]] = []
         self.any_lower = False  # a LOWER condition we cannot enumerate: key on every form
         for n, entry in enumerate(stock.patterns):
             for pattern in entry["patterns"]:
@@ -78,6 +80,7 @@ class ArrayAttributeRuler:
                     key = f"eventwire-multi-{n}"
                     self.matcher.add(key, [pattern])
                     self.index[stock.vocab.strings[key]] = entry.get("index", 0)
+                    self.needs.append(_pattern_needs(pattern, stock.vocab.strings))
         self.lower_keys: dict[int, int] = {}
 
     def _note_lower(self, cond: Any) -> None:
@@ -110,7 +113,7 @@ class ArrayAttributeRuler:
         if not len(doc):
             return self.stock(doc)
         extra: dict[int, int] = {}
-        for match_id, start, end in self.matcher(doc, allow_missing=True):
+        for match_id, start, end in self._multi_matches(doc):
             at = self.index[match_id]
             i = start + at if at >= 0 else end + at
             extra[i] = extra.get(i, 0) ^ hash((match_id, i - start))
@@ -126,6 +129,17 @@ class ArrayAttributeRuler:
         for key, got in zip(keys, doc.to_array([POS, MORPH, LEMMA]).tolist(), strict=True):
             cache.setdefault(key, tuple(got))
         return doc
+
+    def _multi_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The multi-token patterns' matches; none without running the Matcher when no
+        pattern's literal words (or labels) are all in the document."""
+        from spacy.attrs import DEP, LOWER
+
+        have = {LOWER: set(doc.to_array(LOWER).tolist()), DEP: set(doc.to_array(DEP).tolist())}
+        if not any(all(not vals.isdisjoint(have[attr]) for attr, vals in need)
+                   for need in self.needs):
+            return []
+        return self.matcher(doc, allow_missing=True)
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
@@ -168,6 +182,23 @@ class ArrayLemmatizer:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+def _pattern_needs(pattern: list[dict[str, Any]], strings: Any
+                   ) -> list[tuple[int, frozenset[int]]]:
+    """For each token of a pattern with a literal LOWER or DEP condition, the values one of
+    which the document must hold for the pattern to match (REGEX and NOT_IN say nothing)."""
+    from spacy.attrs import DEP, LOWER
+
+    out = []
+    for tok in pattern:
+        for name, attr in (("LOWER", LOWER), ("DEP", DEP)):
+            cond = tok.get(name)
+            vals = [cond] if isinstance(cond, str) else (
+                cond.get("IN") if isinstance(cond, dict) and set(cond) == {"IN"} else None)
+            if vals:
+                out.append((attr, frozenset(strings.add(v) for v in vals)))
+    return out
 
 
 def _use_array_ruler(nlp: Language) -> None:
