@@ -277,8 +277,10 @@ def pipe_selective(
     if any(name not in names for name in (*PARSE_COMPONENTS, "ner")):
         yield from pipe(items, batch_size)  # a trimmed model: nothing to skip
         return
+    from spacy.util import minibatch
+
     ner = nlp.get_pipe("ner")
-    for batch in _batched(items, batch_size):
+    for batch in minibatch(items, batch_size):
         docs = []
         for text, _ in batch:
             doc = nlp.make_doc(text[:MAX_CHARS])
@@ -367,17 +369,6 @@ def _set_ents(doc: Doc, found: list[tuple[int, int, str]]) -> None:
 
     doc.set_ents([SpacySpan(doc, a, b, label=label) for a, b, label in found],
                  default="outside")
-
-
-def _batched(items: Iterable[tuple[str, T]], size: int) -> Iterator[list[tuple[str, T]]]:
-    batch: list[tuple[str, T]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 @lru_cache(maxsize=1)
