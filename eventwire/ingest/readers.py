@@ -241,7 +241,9 @@ def _decoded(lines: Iterable[bytes]) -> Iterator[bytes]:
     first = next(it, None)
     if first is None:
         return
-    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+    second = next(it, None)
+    it = itertools.chain([] if second is None else [second], it)
+    if _is_utf16(first, second):
         it = _from_utf16(first, it)
     else:
         it = itertools.chain([first[len(_BOM):] if first.startswith(_BOM) else first], it)
@@ -251,6 +253,19 @@ def _decoded(lines: Iterable[bytes]) -> Iterator[bytes]:
             yield raw
         else:
             yield from raw.splitlines(keepends=True)
+
+
+def _is_utf16(first: bytes, second: bytes | None) -> bool:
+    """A UTF-16 BOM that really starts UTF-16 text: its newline is two bytes, 00 0a (big
+    endian: the first line ends in them, and so does the next unless it is the last) or 0a 00
+    (little endian: the next line starts with the 00). A line of junk that merely begins with those two bytes, in a UTF-8 file, is one
+    bad line, not a reason to read the rest as UTF-16 and lose it."""
+    if first.startswith(b"\xfe\xff"):
+        return not first.endswith(b"\n") or (first.endswith(b"\x00\n") and (
+            second is None or second.endswith(b"\x00\n") or not second.endswith(b"\n")))
+    if first.startswith(b"\xff\xfe"):
+        return not first.endswith(b"\n") or (second is not None and second.startswith(b"\x00"))
+    return False
 
 
 def _from_utf16(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

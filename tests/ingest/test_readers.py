@@ -219,3 +219,22 @@ def test_reading_streams_lazily(tmp_path: Path) -> None:
     rest = list(it)
     assert isinstance(rest[-1], ReadError) and "truncated gzip" in rest[-1].reason
     assert all(isinstance(x, Article) for x in rest[:-1]) and len(rest) > 100
+
+
+@pytest.mark.parametrize("junk", [b"\xfe\xff", b"\xff\xfe", b"\xff\xfe\x00x", b"\xfe\xffab\x00"])
+def test_a_junk_line_with_utf16_bom_bytes_loses_nothing_after_it(tmp_path: Path, junk: bytes) -> None:
+    """Found by the fuzz test: a first line that only begins like a UTF-16 BOM must stay one
+    bad line, not turn the UTF-8 records after it into UTF-16 garbage."""
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(junk + b"\n" + jsonl_bytes())
+    items = list(read([path]))
+    assert isinstance(items[0], ReadError) and ":1" in str(items[0])
+    assert [a.text for a in items[1:]] == [TEXT_A, TEXT_B]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_with_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "x.jsonl"
+    text = jsonl_bytes().decode("utf-8")
+    path.write_bytes(text.encode(encoding) if encoding == "utf-16" else ("\ufeff" + text).encode(encoding))
+    assert [a.text for a in articles(list(read([path])))] == [TEXT_A, TEXT_B]
