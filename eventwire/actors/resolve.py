@@ -37,6 +37,7 @@ _LOCATIVE = {"in", "into", "across", "near", "at", "to", "towards", "toward", "o
              "around", "outside", "inside", "within", "throughout", "through", "on", "via"}
 _LOWER_OK = {"of", "the", "and", "de", "del", "da", "al", "el", "bin", "ibn", "von", "van",
              "der", "la", "le", "du"}
+_WORDLIKE = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|[’']s\b|[’']|[^\w\s]")
 
 
@@ -49,6 +50,10 @@ class Tok:
     dep: str = ""
     head: int = -1
     ent: str = ""
+    word: bool = field(init=False)  # holds a letter or digit (read many times per token)
+
+    def __post_init__(self) -> None:
+        self.word = self.text.isalnum() or _WORDLIKE.search(self.text) is not None
 
 
 @dataclass(slots=True)
@@ -113,8 +118,8 @@ def _segment(toks: list[Tok], text: str, kb: KB, strict: bool) -> list[Item]:
     i, n = 0, len(toks)
     while i < n:
         found = None
-        for j in range(_span_limit(toks, i, kb), i, -1):
-            if not _wordlike(toks[j - 1].text) or not _wordlike(toks[i].text):
+        for j in range(_span_limit(toks, i, kb) if toks[i].word else i, i, -1):
+            if not toks[j - 1].word:
                 continue
             surface = text[toks[i].start : toks[j - 1].end]
             key = norm(surface)
@@ -191,25 +196,18 @@ def _span_limit(toks: list[Tok], i: int, kb: KB) -> int:
         return i
     end, seen = _reach(toks, i, kb.max_words), 0
     for k in range(i, end):
-        if _wordlike(toks[k].text):
+        if toks[k].word:
             seen += 1  # each word-like token gives at least one word of the key
             if seen > words:
                 return k
     return end
 
 
-_WORDLIKE = re.compile(r"[^\W_]")
-
-
-def _wordlike(text: str) -> bool:
-    return _WORDLIKE.search(text) is not None
-
-
 def _reach(toks: list[Tok], i: int, longest: int) -> int:
     """One past the last token an n-gram from ``i`` may cover (no punctuation gaps)."""
     j = i
     while j < len(toks) and j - i < longest and (
-            _wordlike(toks[j].text) or toks[j].text in ("-", "–", "'s", "’s", "'", "’", "&")):
+            toks[j].word or toks[j].text in ("-", "–", "'s", "’s", "'", "’", "&")):
         j += 1
     return j
 

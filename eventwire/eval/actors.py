@@ -35,6 +35,12 @@ Checked: ``country`` ('' = no country; ``expected_not`` too), ``code_1`` as the 
 (``code_2`` and ``expected_one_of`` also accepted; '' ``UNK`` ``JNK`` = no sector) and
 ``expect_none``. A case's ``query_date`` of "today" means the time the tests were written
 (:data:`CASES_TODAY`); no date means undated resolution.
+
+The headline ``cases_*`` figures are over the cases whose expected values are checkable
+offline: those that do not assert a Wikipedia field. A case asserting ``wiki`` or
+``actor_wiki_job`` records that NGEC's own answer came from a live Wikipedia page (people
+and bodies its dictionaries lack, mostly post-2016 officials); it is scored apart as
+``cases_wiki_*`` and over everything as ``cases_all_*``, never dropped.
 """
 
 from __future__ import annotations
@@ -245,44 +251,78 @@ def _case_call(case: dict[str, Any]) -> tuple[str, str | None, str | None]:
     return text, context, _case_date(args.get("query_date"))
 
 
-def score_cases(path: Path) -> dict[str, float | int]:
-    """Country, sector and code accuracy over the kept NGEC cases."""
+WIKI_FIELDS = {"wiki", "actor_wiki_job"}
+
+
+def wiki_backed(case: dict[str, Any]) -> bool:
+    """NGEC's expected answer came through a Wikipedia lookup (not checkable offline)."""
+    return bool(WIKI_FIELDS & set(case["expected"]))
+
+
+def _case_verdicts(case: dict[str, Any], igos: set[str]) -> tuple[bool | None, bool | None]:
+    """(country right, sector right) for one case; None where the case does not say."""
     from eventwire.actors import resolve
 
-    igos = _igo_codes()
-    cases = read_cases(path)
-    c_n = c_ok = s_n = s_ok = b_n = b_ok = 0
-    for case in cases:
-        text, context, when = _case_call(case)
-        actor = resolve(text, context=context, published=when)
-        exp = case["expected"]
-        none = case["expect_none"] or case["expect_falsy"]
-        country = actor.country if actor else None
-        sector = actor.sector if actor else None
-        c_good: bool | None = None
-        if "country" in exp or none:
-            c_good = country_ok(gold_country(exp.get("country")), country, igos)
-        elif "country" in case["expected_not"]:
-            c_good = country != gold_country(case["expected_not"]["country"])
-        s_good: bool | None = None
-        if "code_1" in exp or none:
-            want = {exp.get("code_1") or "", exp.get("code_2") or ""} - {""}
-            want |= set(case["expected_one_of"].get("code_1", []))
-            want_none = not want or (exp.get("code_1") or "") in NO_SECTOR
-            s_good = sector is None if want_none and not (want - NO_SECTOR) else sector in want
+    text, context, when = _case_call(case)
+    actor = resolve(text, context=context, published=when)
+    exp = case["expected"]
+    none = case["expect_none"] or case["expect_falsy"]
+    country = actor.country if actor else None
+    sector = actor.sector if actor else None
+    c_good: bool | None = None
+    if "country" in exp or none:
+        c_good = country_ok(gold_country(exp.get("country")), country, igos)
+    elif "country" in case["expected_not"]:
+        c_good = country != gold_country(case["expected_not"]["country"])
+    s_good: bool | None = None
+    if "code_1" in exp or none:
+        want = {exp.get("code_1") or "", exp.get("code_2") or ""} - {""}
+        want |= set(case["expected_one_of"].get("code_1", []))
+        want_none = not want or (exp.get("code_1") or "") in NO_SECTOR
+        s_good = sector is None if want_none and not (want - NO_SECTOR) else sector in want
+    return c_good, s_good
+
+
+@dataclass(slots=True)
+class _CaseTally:
+    kept: int = 0
+    c_n: int = 0
+    c_ok: int = 0
+    s_n: int = 0
+    s_ok: int = 0
+    b_n: int = 0
+    b_ok: int = 0
+
+    def add(self, c_good: bool | None, s_good: bool | None) -> None:
+        self.kept += 1
         if c_good is not None:
-            c_n += 1
-            c_ok += c_good
+            self.c_n += 1
+            self.c_ok += c_good
         if s_good is not None:
-            s_n += 1
-            s_ok += s_good
+            self.s_n += 1
+            self.s_ok += s_good
         if c_good is not None and s_good is not None:
-            b_n += 1
-            b_ok += c_good and s_good
-    return {"cases_kept": len(cases), "cases_country_n": c_n,
-            "cases_country_acc": c_ok / c_n if c_n else 0.0,
-            "cases_sector_n": s_n, "cases_sector_acc": s_ok / s_n if s_n else 0.0,
-            "cases_code_acc": b_ok / b_n if b_n else 0.0}
+            self.b_n += 1
+            self.b_ok += c_good and s_good
+
+    def figures(self, prefix: str) -> dict[str, float | int]:
+        return {f"{prefix}_kept": self.kept, f"{prefix}_country_n": self.c_n,
+                f"{prefix}_country_acc": self.c_ok / self.c_n if self.c_n else 0.0,
+                f"{prefix}_sector_n": self.s_n,
+                f"{prefix}_sector_acc": self.s_ok / self.s_n if self.s_n else 0.0,
+                f"{prefix}_code_acc": self.b_ok / self.b_n if self.b_n else 0.0}
+
+
+def score_cases(path: Path) -> dict[str, float | int]:
+    """Country, sector and code accuracy over the kept NGEC cases (see the module docstring)."""
+    igos = _igo_codes()
+    offline, wiki, every = _CaseTally(), _CaseTally(), _CaseTally()
+    for case in read_cases(path):
+        verdicts = _case_verdicts(case, igos)
+        (wiki if wiki_backed(case) else offline).add(*verdicts)
+        every.add(*verdicts)
+    return {**offline.figures("cases"), **wiki.figures("cases_wiki"),
+            **every.figures("cases_all")}
 
 
 def run_eval(gsr: Path, cases: Path) -> dict[str, float | int]:
@@ -294,12 +334,16 @@ def _mentions(cases: Path) -> list[tuple[str, str | None, str | None]]:
     return [_case_call(c) for c in read_cases(Path(cases))]
 
 
-def run_bench(cases: Path, repeat: int = 5) -> dict[str, float | int]:
-    """`eventwire bench actors`: microseconds per ``resolve()`` call (best of ``repeat``).
+def run_bench(cases: Path, repeat: int = 20) -> dict[str, float | int]:
+    """`eventwire bench actors`: microseconds per ``resolve()`` call.
 
     Each kept case phrase is resolved with its date and without context (one mention's
-    cost; a context is itself resolved, so it is timed apart). The knowledge base's load
-    time is reported on its own; the per-call figure is the warm, steady-state cost.
+    cost; a context is itself resolved, so it is timed apart). ``us_per_resolve`` is the
+    mean over mentions of each mention's best of ``repeat`` calls, timeit's convention:
+    on a shared machine whose speed drifts by tens of percent, the fastest run is the
+    code's cost and the rest is the machine. ``us_per_resolve_pass`` is the best whole
+    pass over all mentions (noise included) for comparison. The knowledge base's load
+    time is reported on its own.
     """
     from eventwire.actors import resolve
     from eventwire.actors.kb import load
@@ -309,18 +353,30 @@ def run_bench(cases: Path, repeat: int = 5) -> dict[str, float | int]:
     load()
     load_s = time.perf_counter() - t0
     calls = [(text, when) for text, _, when in _mentions(cases)]
-    best = float("inf")
-    for _ in range(repeat):
+    per_mention = 0.0
+    for text, when in calls:
+        best = float("inf")
+        for _ in range(repeat):
+            t1 = time.perf_counter()
+            resolve(text, published=when)
+            best = min(best, time.perf_counter() - t1)
+        per_mention += best
+    best_pass = float("inf")
+    for _ in range(5):
         t1 = time.perf_counter()
         for text, when in calls:
             resolve(text, published=when)
-        best = min(best, time.perf_counter() - t1)
+        best_pass = min(best_pass, time.perf_counter() - t1)
     with_ctx = _mentions(cases)
-    t2 = time.perf_counter()
+    ctx_total = 0.0
     for text, context, when in with_ctx:
-        resolve(text, context=context, published=when)
-    ctx_s = time.perf_counter() - t2
-    return {"mentions": len(calls), "kb_load_s": round(load_s, 3),
-            "us_per_resolve": round(best / len(calls) * 1e6, 1),
-            "us_per_resolve_with_context": round(ctx_s / len(with_ctx) * 1e6, 1)}
-
+        best = float("inf")
+        for _ in range(repeat):
+            t2 = time.perf_counter()
+            resolve(text, context=context, published=when)
+            best = min(best, time.perf_counter() - t2)
+        ctx_total += best
+    return {"mentions": len(calls), "repeat": repeat, "kb_load_s": round(load_s, 3),
+            "us_per_resolve": round(per_mention / len(calls) * 1e6, 1),
+            "us_per_resolve_pass": round(best_pass / len(calls) * 1e6, 1),
+            "us_per_resolve_with_context": round(ctx_total / len(with_ctx) * 1e6, 1)}
