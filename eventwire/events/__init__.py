@@ -239,6 +239,39 @@ def _count_anaphor(trig: triggers.Trigger, events: list[Event], s_idx: int,
     return None
 
 
+def _attacked_country(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
+                      ) -> Actor | None:
+    """"Residents of the Ukrainian capital Kyiv were urged to head to shelters ... a day
+    after Russia carried out one of the biggest aerial assaults": a foreign actor's act
+    with no target and no place of its own is done to the one other country the sentence's
+    places are in; several other countries give nothing."""
+    own = {a.country for a in actor_list if a is not None and a.country}
+    inside = [pl for pl in places if sent.start_char <= pl.start < sent.end_char
+              and pl.country and pl.country not in own]  # the actor's own name is a place too
+    if not own or len({pl.country for pl in inside}) != 1:
+        return None
+    pl = inside[0]
+    return Actor(name=pl.name, country=pl.country, sector=None, code=pl.country or "",
+                 text=pl.text, start=pl.start, end=pl.end)
+
+
+def _other_party(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
+                 mentions: list[Actor]) -> Actor | None:
+    """"At a September summit in Uzbekistan, Putin acknowledged his Chinese counterpart's
+    concerns": a meeting with no coded recipient is with the one other party the sentence
+    names (a coded actor of another country that is not a place named as a location)."""
+    own = {a.country for a in actor_list if a is not None and a.country}
+    if not own:
+        return None
+    spots = {(pl.start, pl.end) for pl in places}
+    others = [m for m in mentions
+              if m.start is not None and sent.start_char <= m.start < sent.end_char
+              and m.country and m.country not in own and (m.start, m.end) not in spots]
+    if len({m.country for m in others}) != 1:
+        return None
+    return others[0]
+
+
 def _events_for(
     trig: triggers.Trigger, cameo: str, mode: str | None, negated: bool, mood: str,
     actor_list: list[Actor | None], recipient_list: list[Actor | None],
@@ -268,6 +301,10 @@ def _events_for(
         recipient_list = [Actor(name=place.name, country=place.country, sector=None,
                                 code=place.country, text=place.name, start=place.start,
                                 end=place.end)]
+    if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is None:
+        recipient_list = [_attacked_country(actor_list, sent, places)]
+    if recipient_list == [None] and info.plover_type == "CONSULT":
+        recipient_list = [_other_party(actor_list, sent, places, mentions)]
     parsed = {id(a) for a in (roles.mention_of(t, mentions) for t in r_toks) if a is not None}
     out: list[Event] = []
     pairs: list[tuple[Actor | None, Actor | None]] = []

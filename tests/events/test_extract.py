@@ -248,3 +248,26 @@ def test_may_hold_event_passes_events_and_skips_the_rest() -> None:
     # a rule's named object must be there too: "give" codes aid, not a speech
     assert not kept("The singer gave a long speech about her childhood.")
     assert kept("Japan gave $10 million in aid to the flood victims.")
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the only other country the sentence's places are in
+    ("Sirens sounded in the Syrian city of Aleppo after Israel carried out air strikes.",
+     "SYR"),
+    # places in two other countries: no guess
+    ("Flights from Cairo to Amman stopped after Israel carried out air strikes.", None),
+])
+def test_untargeted_attack_takes_the_country_of_the_sentence_places(code_text, text, recipient):
+    ev = _only(code_text(text), "ASSAULT")
+    assert ev.actor.country == "ISR"
+    assert (ev.recipient.country if ev.recipient else None) == recipient
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("At a summit in Geneva, Biden praised his Russian counterpart.", "RUS"),
+    ("At a summit in Geneva, Biden thanked the Russian and Chinese envoys.", None),
+])
+def test_meeting_with_no_recipient_is_with_the_one_other_party(code_text, text, recipient):
+    ev = _only(code_text(text, published="2021-06-16"), "CONSULT")
+    assert ev.actor.country == "USA"
+    assert (ev.recipient.country if ev.recipient else None) == recipient

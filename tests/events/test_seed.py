@@ -94,6 +94,9 @@ def test_summit_and_records(seed_events):
     summit = _one(events, "summit", "CONSULT")
     assert summit.date.value == "2022-09" and summit.date.precision == "month"
     assert summit.location is not None and summit.location.country == "UZB"
+    # "Putin acknowledged his Chinese counterpart's concerns": the other party at the summit
+    assert summit.actor.country == "RUS" and summit.recipient is not None
+    assert summit.recipient.code == "CHNGOV"
     ids = [e.id for e in events]
     assert len(ids) == len(set(ids)) and all(len(i) == 20 for i in ids)
     assert all(0.0 <= e.confidence <= 1.0 for e in events)
@@ -124,3 +127,12 @@ def test_missiles_repelled_by_ukraines_air_commands(seed_events):
     ev = next(e for e in events if "repelled 54" in e.sentence and e.type == "ASSAULT")
     assert ev.actor is not None and ev.actor.country == "UKR" and ev.actor.sector == "MIL"
     assert sorted(q.value for q in ev.quantities) == [11, 54]
+
+
+def test_thursday_assault_is_on_the_country_of_the_sentence_places(seed_events):
+    """"Residents of the Ukrainian capital Kyiv were urged to head to air raid shelters ...
+    a day after Russia carried out one of the biggest aerial assaults": done to Ukraine."""
+    events, _, _ = seed_events
+    ev = _one(events, "carried", "ASSAULT")
+    assert ev.actor.country == "RUS" and ev.recipient is not None
+    assert ev.recipient.country == "UKR" and ev.date.value == "2022-12-29"
