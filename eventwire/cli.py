@@ -217,6 +217,7 @@ def ingest(
 
                 totals = dask_ingest(_articles(files, counts), store, workers=workers,
                                      scheduler=scheduler, partition_size=min(commit_every, 16),
+                                     load_every=commit_every,
                                      keep_negated=keep_negated, shard_dir=shard_dir,
                                      on_shard=on_shard)
                 counts["skipped"] += totals["skipped"]

@@ -26,6 +26,8 @@ SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Acts done to a place's population when the text names no target (crackdowns, attacks,
 # protests, curfews lifted): the event location's country stands in as recipient.
+# Confidence taken off an event told in a background clause (context.is_background).
+BACKGROUND_PENALTY = 0.1
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "THREATEN", "RETREAT"}
 
 
@@ -306,6 +308,7 @@ def _events_for(
     if recipient_list == [None] and info.plover_type == "CONSULT":
         recipient_list = [_other_party(actor_list, sent, places, mentions)]
     parsed = {id(a) for a in (roles.mention_of(t, mentions) for t in r_toks) if a is not None}
+    background = context.is_background(tok)
     out: list[Event] = []
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for actor in actor_list:
@@ -328,6 +331,8 @@ def _events_for(
         if share is not None:  # no lexicon rule: the trigger is only the main verb
             lexical = max(0.0, lexical - 0.15)
         conf = fusion.fused_confidence(lexical, sc, info.plover_type, info.quad)
+        if background:  # the news of a report is in its main clause
+            conf = round(max(0.0, conf - BACKGROUND_PENALTY), 3)
         ev = Event(
             id=ids.event_id(article.id, s_idx, info.plover_type,
                             actor.code if actor else None,

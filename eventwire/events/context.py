@@ -55,6 +55,33 @@ SUBCLAUSES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj"}
 TEMPORAL_MARKS = {"since", "after", "before", "until", "till", "when", "while", "once"}
 
 
+BACKGROUND_MARKS = TEMPORAL_MARKS | {"as", "following", "amid", "during", "because"}
+
+
+def is_background(trigger: Token) -> bool:
+    """True when the trigger sits in a clause that tells the story's background rather
+    than its news: a relative clause ("a curfew in Montenegro, where 28 people have been
+    killed"), a temporal or causal clause or phrase ("one day after a Serbian jet shot down
+    a helicopter", "during one of Russia's largest missile attacks"). Wire reports lead
+    with the news in the main clause; reported speech ("officials said X attacked Y") is
+    the news, not background."""
+    cur = trigger
+    for _ in range(12):
+        head = cur.head
+        if head is cur:
+            return False
+        if cur.dep_ in ("relcl", "acl") and cur.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            return True  # "to" infinitives ("plans to attack") are the modality's question
+        if cur.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in
+                                       BACKGROUND_MARKS for c in cur.children):
+            return True
+        if cur.dep_ in ("pobj", "pcomp") and head.lower_ in BACKGROUND_MARKS:
+            return True
+        cur = head
+    return False
+
+
 def _dates_other_clause(tok: Token, trigger: Token) -> bool:
     """True when ``tok`` sits in a clause of its own that does not hold the trigger: a
     temporal clause ("since Moscow sent troops on February 24") or reported speech. That

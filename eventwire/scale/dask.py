@@ -38,16 +38,20 @@ class ShardResult:
     events_path: str
     coded: int
     failed: list[str]
+    cpu_s: float = 0.0  # the worker's CPU time on this partition
 
 
 def code_partition(articles: list[Article], out_dir: str, name: str,
                    keep_negated: bool = False) -> ShardResult:
     """Worker side: code one partition and write its two Parquet shards."""
+    import time
+
     import pyarrow.parquet as pq
 
     from eventwire import pipeline
     from eventwire.store.db import to_tables
 
+    cpu0 = time.process_time()
     done, failed = [], []
     for c in pipeline.run(articles, keep_negated=keep_negated):
         if c.error:
@@ -59,7 +63,7 @@ def code_partition(articles: list[Article], out_dir: str, name: str,
     a_path, e_path = base / f"{name}.articles.parquet", base / f"{name}.events.parquet"
     pq.write_table(arts, a_path)
     pq.write_table(evs, e_path)
-    return ShardResult(str(a_path), str(e_path), len(done), failed)
+    return ShardResult(str(a_path), str(e_path), len(done), failed, time.process_time() - cpu0)
 
 
 _SHARD_PREFIX = "eventwire-shards-"
@@ -91,9 +95,26 @@ def sweep_stale_shards(base: str | None = None) -> int:
 
 
 def _peak_rss_mb() -> float:
+    """This process's own peak resident memory. Linux's ru_maxrss survives exec, so a
+    spawned worker would report its parent's peak (a client that had loaded the model
+    reads as a worker of that size); /proc's VmHWM belongs to the worker's own memory."""
     import resource
 
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    import resource
+
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
 
 
 def ingest(
@@ -102,6 +123,7 @@ def ingest(
     workers: int | None = 2,
     scheduler: str | None = None,
     partition_size: int = 16,  # small: keeps both workers busy to the end of the input
+    load_every: int = 64,
     keep_negated: bool = False,
     shard_dir: str | None = None,
     on_shard: Callable[[int, int, list[str]], None] | None = None,
@@ -112,6 +134,12 @@ def ingest(
     LocalCluster of ``workers`` single-threaded processes is started. With a
     remote cluster, ``shard_dir`` must be a folder the workers and this client
     share (a network file system); by default a local temporary folder is used.
+
+    Finished shards are loaded into the store together once they hold ``load_every``
+    articles (one transaction, like a local ingest's checkpoint): each load costs the
+    client a DuckDB transaction whatever its size, and the client shares the machine
+    with the workers. Shards not yet loaded are only on disk; a killed run loses them and
+    its rerun codes those articles again, never storing anything twice.
     """
     from distributed import Client, LocalCluster, as_completed
 
@@ -141,20 +169,39 @@ def ingest(
         pending = None  # as_completed needs a client: made with the first submission
         in_flight = 0
 
-        def collect(fut) -> None:
+        waiting: list[ShardResult] = []
+
+        def load() -> None:
+            import pyarrow as pa
             import pyarrow.parquet as pq
 
-            res: ShardResult = fut.result()
-            added_a, added_e = store.insert_tables(pq.read_table(res.articles_path),
-                                                   pq.read_table(res.events_path))
-            Path(res.articles_path).unlink(missing_ok=True)
-            Path(res.events_path).unlink(missing_ok=True)
-            totals["coded"] += res.coded
-            totals["failed"] += len(res.failed)
+            if not waiting:
+                return
+            arts = pa.concat_tables([pq.read_table(r.articles_path) for r in waiting])
+            evs = pa.concat_tables([pq.read_table(r.events_path) for r in waiting])
+            added_a, added_e = store.insert_tables(arts, evs)
+            for res in waiting:
+                Path(res.articles_path).unlink(missing_ok=True)
+                Path(res.events_path).unlink(missing_ok=True)
+                totals["coded"] += res.coded
+                totals["failed"] += len(res.failed)
             totals["articles_added"] += added_a
             totals["events_added"] += added_e
             if on_shard:
-                on_shard(totals["coded"], totals["events_added"], res.failed)
+                on_shard(totals["coded"], totals["events_added"],
+                         [e for res in waiting for e in res.failed])
+            waiting.clear()
+
+        def collect(fut) -> None:
+            try:
+                res: ShardResult = fut.result()
+            except BaseException:
+                load()  # what is done is stored before the error stops the run
+                raise
+            totals["task_cpu_s"] = totals.get("task_cpu_s", 0) + res.cpu_s
+            waiting.append(res)
+            if sum(r.coded + len(r.failed) for r in waiting) >= load_every:
+                load()
 
         for i, part in enumerate(batches(articles, partition_size)):
             todo, skipped = store.unseen(part)
@@ -173,9 +220,13 @@ def ingest(
                 in_flight -= 1
         for fut in pending or ():
             collect(fut)
+        load()
         if "client" in started:
             rss = started["client"].run(_peak_rss_mb)  # type: ignore[attr-defined]
             totals["worker_peak_rss_mb"] = round(max(rss.values(), default=0.0))
+            cpu = started["client"].run(_cpu_s)  # type: ignore[attr-defined]
+            totals["worker_cpu_s"] = round(sum(cpu.values()), 1)
+        totals["task_cpu_s"] = round(totals.get("task_cpu_s", 0), 1)
     finally:
         for key in ("client", "cluster"):
             if key in started:

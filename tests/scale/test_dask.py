@@ -25,8 +25,13 @@ def test_two_workers_equal_one_process(tmp_path, shared):
         one.write((c.article, c.events) for c in pipeline.run(articles))
         expected = [one.con.execute(q).fetchall() for q in ROWS]
     with Store(tmp_path / "dask.duckdb") as many:
-        totals = ingest(iter(articles), many, workers=2, partition_size=5)
+        loads: list[int] = []
+        totals = ingest(iter(articles), many, workers=2, partition_size=5, load_every=10,
+                        on_shard=lambda coded, events, errors: loads.append(coded))
         assert totals["coded"] == 24 and totals["failed"] == 0
+        # shards of 5 are loaded two or more at a time (>= 10 articles), the rest at the end
+        assert loads[-1] == 24 and len(loads) <= 3 and all(n >= 10 for n in loads)
+        assert 0 < totals["worker_peak_rss_mb"] < 4096  # the worker's own, not its parent's
         assert [many.con.execute(q).fetchall() for q in ROWS] == expected
         again = ingest(iter(articles), many, workers=2, partition_size=5)
         assert again["skipped"] == 24 and again["articles_added"] == 0
