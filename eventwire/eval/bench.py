@@ -166,6 +166,8 @@ def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dic
         "worker_peak_rss_mb": totals.get("worker_peak_rss_mb", 0),
         "worker_cpu_s": totals.get("worker_cpu_s", 0),
         "worker_task_cpu_s": totals.get("task_cpu_s", 0),
+        "worker_system_s": totals.get("worker_system_s", 0),
+        "worker_minor_faults": totals.get("worker_minor_faults", 0),
     }
 
 
