@@ -74,6 +74,16 @@ def _refined(trig: triggers.Trigger) -> str:
     return trig.cameo
 
 
+def _background_starts(found: list[triggers.Trigger]) -> set[int]:
+    """Character offsets of the triggers told in background clauses."""
+    return {t.token.idx for t in found if context.is_background(t.token)}
+
+
+def _main_clause_text(sent) -> str:  # noqa: ANN001 - a spaCy Span
+    """The sentence without its background clauses (context.is_background)."""
+    return "".join(t.text_with_ws for t in sent if not context.is_background(t)).strip()
+
+
 def _sentence_trigger(sent) -> triggers.Trigger | None:  # noqa: ANN001 - a spaCy Span
     """The main verb of a sentence as a rule-less trigger; under a reporting verb
     ("X attacked Y, officials said") the reported clause's verb."""
@@ -184,8 +194,15 @@ def extract(
             events.extend(_events_for(trig, cameo, mode, negated, mood, actor_list, recipient_list,
                                       sent, s_idx, sc, article, timexes, places, mentions, stats,
                                       allow_uncoded=sc.event >= fusion.GATE_UNCODED_MIN))
+        lexical = events[n_before:]
+        news = [e for e in lexical if e.trigger.start not in _background_starts(found)]
+        reread = bool(lexical) and not news and coded_here
+        if reread:
+            # every lexicon event is background ("Serbia lifted a curfew in Montenegro,
+            # where 28 people have been killed"): the classifiers read the main clause alone
+            sc = classifier.scores(_main_clause_text(sent))
         guess = fusion.sentence_type(sc) if coded_here and fusion.CLASSIFIER_EVENTS else None
-        if guess is None or any(not e.negated and e.quad == guess[1] for e in events[n_before:]):
+        if guess is None or any(not e.negated and e.quad == guess[1] for e in news):
             continue
         trig = _sentence_trigger(sent)
         lexical_at = {e.trigger.start for e in events[n_before:]}
@@ -199,10 +216,11 @@ def extract(
         trig = triggers.Trigger(trig.token, triggers.Rule(trig.rule.lemma, "V", cameo, None, ()), [], None)
         actor_list, recipient_list = roles.resolve_roles(trig, mentions)
         uncoded = all(a is None for a in actor_list) and all(r is None for r in recipient_list)
-        if share < fusion.CLASSIFIER_EVENT_MIN_SHARE or (
-                uncoded and sc.event < fusion.GATE_UNCODED_MIN):
+        if share < fusion.CLASSIFIER_EVENT_MIN_SHARE or (uncoded and (
+                reread or sc.event < fusion.GATE_UNCODED_MIN)):
             continue  # without the lexicon: a confident reading past the gate, with a role
-            # unless the gate is sure ("a car bomb killed ..." has no coded actor, and is one)
+            # unless the gate is sure ("a car bomb killed ..." has no coded actor, and is one);
+            # a main clause read apart from its sentence always needs one
         # "will not lift the ban until ..." IS the refusal/threat the classifier read
         negated = modality.is_negated(trig.token) and ptype not in ("REJECT", "THREATEN")
         new = _events_for(trig, cameo, ontology.lookup(cameo).mode, negated,

@@ -271,3 +271,29 @@ def test_meeting_with_no_recipient_is_with_the_one_other_party(code_text, text, 
     ev = _only(code_text(text, published="2021-06-16"), "CONSULT")
     assert ev.actor.country == "USA"
     assert (ev.recipient.country if ev.recipient else None) == recipient
+
+
+@pytest.mark.parametrize(("text", "word", "background"), [
+    ("Kenya lifted the curfew in Mombasa, where 12 people were killed in riots.", "killed", True),
+    ("Kenya lifted the curfew in Mombasa, where 12 people were killed in riots.", "lifted", False),
+    ("Chad closed its border two days after rebels attacked a border town.", "attacked", True),
+    ("The minister resigned as protesters threatened to storm the palace.", "threatened", True),
+    ("Troops downed a missile during one of the largest attacks of the war.", "attacks", True),
+    ("Officials said rebels attacked a border town.", "attacked", False),  # the news itself
+    ("Iran plans to attack the ships.", "attack", False),  # a "to" infinitive: modality's case
+])
+def test_background_clauses(nlp, text, word, background):
+    from eventwire.events.context import is_background
+
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert is_background(tok) is background
+
+
+def test_the_main_clause_is_the_news(code_text):
+    """The relative clause's killings are kept, but the curfew's lifting leads."""
+    evs = code_text("Kenya lifted the night curfew in Mombasa, where 12 people were killed "
+                    "in riots last month.", published="2010-05-01")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.trigger.text == "lifted" and top.type == "CONCEDE" and top.actor.country == "KEN"
+    killed = next(e for e in evs if e.trigger.text == "killed")
+    assert killed.confidence < top.confidence
