@@ -217,6 +217,10 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
             if trig.instrument is None:
                 recipient = objs
+        if not recipient and any(kind == "must" for kind, _ in trig.rule.require):
+            # "said Iraq must cooperate": the demand is of the must-clause's subject
+            recipient = [c for v in trig.used for c in v.children
+                         if c.dep_ in ("nsubj", "nsubjpass")]
         if not recipient:
             for obj in trig.used:  # "sanctions ON Russia", "cooperation WITH Russia"
                 recipient = recipient or _prep_objects(obj, ptype, set())

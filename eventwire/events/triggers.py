@@ -70,7 +70,7 @@ def rules() -> dict[tuple[str, str], list[Rule]]:
 
 
 # Condition kinds that name the words a rule needs near its head (its object, particle ...)
-_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep")
+_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep", "must")
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +134,12 @@ def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
         return hits or None
     if kind == "mod":
         hits = [c for c in tok.children if c.dep_ in MOD_DEPS and (anyval or c.lemma_.lower() in vals or c.lower_ in vals)]
+        return hits or None
+    if kind == "must":  # "said Libya must hand over the suspects": a demand of Libya; a
+        # pronoun subject is most often the speaker itself ("Russia said it must respond")
+        hits = [c for c in tok.children if c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.lower_ in vals for a in c.children) and any(
+            s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)]
         return hits or None
     if kind == "xcomp":
         hits = [c for c in tok.children if c.dep_ == "xcomp"]

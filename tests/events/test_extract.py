@@ -297,3 +297,20 @@ def test_the_main_clause_is_the_news(code_text):
     assert top.trigger.text == "lifted" and top.type == "CONCEDE" and top.actor.country == "KEN"
     killed = next(e for e in evs if e.trigger.text == "killed")
     assert killed.confidence < top.confidence
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Japan said North Korea must return the abducted fishermen.", "PRK"),
+    ("The Italian minister insisted that Egypt must release the journalists.", "EGY"),
+])
+def test_said_someone_must_is_a_demand_of_them(code_text, text, recipient):
+    evs = code_text(text, published="2005-03-01")
+    ev = _only(evs, "REQUEST")
+    assert ev.cameo == "100" and ev.recipient is not None and ev.recipient.country == recipient
+    assert not [e for e in evs if e.type in ("RETREAT", "CONCEDE")]  # demanded, not done
+
+
+def test_said_it_must_is_not_a_demand(code_text):
+    """A pronoun subject is most often the speaker itself: its own resolve."""
+    evs = code_text("Russia said it must respond to the expansion of NATO.")
+    assert not [e for e in evs if e.type == "REQUEST"]

@@ -32,7 +32,7 @@ def test_modes_are_plover_2_modes(shared):
 
 
 def test_conditions_are_known():
-    known = {"obj", "patient", "prt", "prep", "mod", "noobj", "xcomp"}
+    known = {"obj", "patient", "prt", "prep", "mod", "noobj", "xcomp", "must"}
     for lst in triggers.rules().values():
         for r in lst:
             assert {k for k, _ in r.require} <= known, r
