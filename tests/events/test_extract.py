@@ -314,3 +314,22 @@ def test_said_it_must_is_not_a_demand(code_text):
     """A pronoun subject is most often the speaker itself: its own resolve."""
     evs = code_text("Russia said it must respond to the expansion of NATO.")
     assert not [e for e in evs if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(("text", "etype", "cameo", "actor"), [
+    ("Bolivian farmers blocked the main highway on Monday.", "PROTEST", "144", "BOL"),
+    ("Italian prosecutors opened an investigation against two Egyptian officers.", "ACCUSE",
+     "090", "ITA"),
+    ("The Kenyan minister declined to resign despite pressure from donors.", "REJECT", "120",
+     "KEN"),
+    ("The Zambian government reneged on its promise to hold early elections.", "REJECT", "120",
+     "ZMB"),
+    ("Turkey opposed the Swedish bid to join NATO.", "REJECT", "120", "TUR"),
+])
+def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, cameo, actor):
+    ev = _only(code_text(text, published="2005-03-01"), etype)
+    assert ev.cameo == cameo and ev.actor.country == actor
+
+
+def test_blocking_a_bill_is_not_a_protest(code_text):
+    assert not [e for e in code_text("The Senate blocked the bill.") if e.type == "PROTEST"]
