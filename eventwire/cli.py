@@ -216,7 +216,7 @@ def ingest(
                     progress.update(describe())
 
                 totals = dask_ingest(_articles(files, counts), store, workers=workers,
-                                     scheduler=scheduler, partition_size=min(commit_every, 16),
+                                     scheduler=scheduler, partition_size=min(commit_every, 32),
                                      load_every=commit_every,
                                      keep_negated=keep_negated, shard_dir=shard_dir,
                                      on_shard=on_shard)

@@ -155,7 +155,8 @@ def bench_scale(paths: Iterable[str], limit: int = 400, workers: int = 2) -> dic
             one_s = time.perf_counter() - t0
         with Store(Path(tmp) / "dask.duckdb") as st:
             t0 = time.perf_counter()
-            totals = dask_ingest(iter(articles), st, workers=workers, partition_size=16)
+            totals = dask_ingest(iter(articles), st, workers=workers, partition_size=32,
+                                 load_every=128)
             dask_s = time.perf_counter() - t0
     return {
         "articles": len(articles),
