@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 
 OBJ_DEPS = {"dobj", "nsubjpass", "obj"}
 MOD_DEPS = {"compound", "amod", "nmod"}
+# Object heads that only measure or divide the thing acted on ("part of a military aid
+# program", "700 kg of medicine", "$50,000 worth of goods"): the X of "... of X" counts too.
+PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "part", "all",
+              "most", "much", "many", "several", "each", "half", "rest", "kg", "kilograms",
+              "tons", "tonnes", "worth", "lot", "lots", "number", "amount", "quantity",
+              "batch", "shipment", "consignment"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +115,7 @@ def objects(tok: Token) -> list[Token]:
         if child.dep_ in OBJ_DEPS:
             found.append(child)
     for obj in list(found):
-        if obj.pos_ in ("NUM", "PRON", "DET") or obj.lower_ in ("one", "some", "dozens", "hundreds"):
+        if obj.pos_ in ("NUM", "PRON", "DET") or obj.lower_ in PARTITIVES:
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     found.extend(p for p in prep.children if p.dep_ == "pobj")

@@ -333,3 +333,23 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
 
 def test_blocking_a_bill_is_not_a_protest(code_text):
     assert not [e for e in code_text("The Senate blocked the bill.") if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # a partitive object: the medicine is what was handed over, not the kilograms
+    ("Norwegian doctors handed over 900 kg of medicine to Yemen.", "AID", "NOR", "YEM"),
+    ("India strengthened its forces along the border with China.", "MOBILIZE", "IND", "CHN"),
+    ("Russia reinforced its garrison in Tajikistan.", "MOBILIZE", "RUS", "TJK"),
+])
+def test_partitive_objects_and_force_posture(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text, published="2005-03-01"), etype)
+    assert ev.actor.country == actor and ev.recipient is not None
+    assert ev.recipient.country == recipient
+
+
+def test_partitive_heads_lead_to_the_object():
+    from eventwire import nlp
+    from eventwire.events.triggers import objects
+
+    doc = nlp.load()("The army destroyed half of the bridges.")
+    assert [t.text for t in objects(doc[2])] == ["half", "bridges"]
