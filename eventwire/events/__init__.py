@@ -176,6 +176,11 @@ def extract(
                 intent = ontology.intent_cameo(cameo)
                 if intent:
                     cameo = intent
+            elif (mood in ("intended", "reported-future") or modality.is_announced(tok)) \
+                    and not negated:
+                # "said they would boycott all contact": an announced conflictual act is a
+                # threat (PLOVER THREATEN), as an announced cooperative one is AGREE
+                cameo = ontology.threat_cameo(cameo) or cameo
             info = ontology.lookup(cameo)
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)

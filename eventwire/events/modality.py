@@ -83,6 +83,15 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+def is_announced(tok: Token) -> bool:
+    """"Palestinian leaders said they would boycott all contact (if ...)": a "would" under
+    a reporting verb is the future of the report's time, an announcement of what the
+    speaker will do (on a condition or not: that is how threats are made)."""
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    return bool(auxes & {"would", "'d"}) and tok.dep_ == "ccomp" and \
+        tok.head.lemma_.lower() in REPORTING
+
+
 def is_refusal(tok: Token) -> bool:
     """A negation in the future: "will not lift", "won't release", "would not allow".
 

@@ -14,7 +14,7 @@ from importlib import resources
 from eventwire.model import PLOVER_TYPES
 
 __all__ = ["CodeInfo", "all_codes", "intent_cameo", "lookup", "plover_default_cameo",
-           "refusal_cameo"]
+           "refusal_cameo", "threat_cameo"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,16 @@ def _by_longest_prefix(table: dict[str, str], cameo: str) -> str | None:
         if hit:
             return hit
     return None
+
+
+def _threats() -> dict[str, str]:
+    return {r["done_prefix"]: r["threat_cameo"] for r in _rows("threat_codes.tsv")}
+
+
+def threat_cameo(cameo: str) -> str | None:
+    """The CAMEO 13x threat of a conflictual act (CAMEO 14-20) that is only announced or
+    planned; None for other acts."""
+    return _by_longest_prefix(_threats(), cameo)
 
 
 def refusal_cameo(cameo: str) -> str | None:

@@ -353,3 +353,19 @@ def test_partitive_heads_lead_to_the_object():
 
     doc = nlp.load()("The army destroyed half of the bridges.")
     assert [t.text for t in objects(doc[2])] == ["half", "bridges"]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Palestinian leaders said they would boycott all contact with the United States.", "133"),
+    ("Palestinian leaders said they would boycott the talks if Israel attacked Gaza.", "133"),
+    ("Iran plans to attack the tankers.", "138"),
+])
+def test_announced_conflict_is_a_threat(code_text, text, cameo):
+    evs = code_text(text, published="2005-03-01")
+    ev = next(e for e in evs if e.cameo == cameo)
+    assert ev.type == "THREATEN" and not ev.negated
+
+
+@pytest.mark.parametrize("text", ["Iran attacked the tankers.", "Iran did not attack the tankers."])
+def test_done_or_denied_conflict_is_not_a_threat(code_text, text):
+    assert not [e for e in code_text(text) if e.type == "THREATEN"]

@@ -107,3 +107,13 @@ def test_modes_are_plover_2_modes(shared):
     for info in ontology.all_codes():
         if info.mode:
             assert (info.plover_type, info.mode) in modes, (info.cameo, info.mode)
+
+
+def test_threat_codes_mirror_the_conflictual_acts():
+    assert ontology.threat_cameo("143") == "133"  # boycott -> threaten protest
+    assert ontology.threat_cameo("163") == "1312"  # sanctions -> threaten sanctions
+    assert ontology.threat_cameo("1723") == "1323"  # curfew -> threaten a curfew
+    assert ontology.threat_cameo("195") == "1384"
+    assert ontology.threat_cameo("042") is None  # a visit is no threat
+    for code in ("14", "16", "17", "18", "19", "20", "1724", "204"):
+        assert ontology.lookup(ontology.threat_cameo(code)).plover_type == "THREATEN"
