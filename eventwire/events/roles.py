@@ -240,6 +240,10 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
                      and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and not _is_time(c)]
         actor = actor or _agent(tok)
         recipient = _prep_objects(tok, ptype, set())
+        if not recipient and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in LIGHT_VERBS:
+            # "opened investigations against 28 officials", "held talks with Iran": the
+            # parse often hangs the party on the light verb instead of the noun
+            recipient = _prep_objects(tok.head, ptype, {tok.i})
         if not actor:
             head = tok.head
             if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in LIGHT_VERBS:

@@ -369,3 +369,10 @@ def test_announced_conflict_is_a_threat(code_text, text, cameo):
 @pytest.mark.parametrize("text", ["Iran attacked the tankers.", "Iran did not attack the tankers."])
 def test_done_or_denied_conflict_is_not_a_threat(code_text, text):
     assert not [e for e in code_text(text) if e.type == "THREATEN"]
+
+
+def test_light_verb_lends_its_prepositional_party_to_the_noun(code_text):
+    """The parse hangs "against ..." on "opened", not on "investigation"."""
+    ev = _only(code_text("Italian prosecutors opened an investigation on Monday against two "
+                         "Egyptian officers.", published="2005-03-01"), "ACCUSE")
+    assert ev.recipient is not None and ev.recipient.country == "EGY"
