@@ -26,6 +26,8 @@ SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Acts done to a place's population when the text names no target (crackdowns, attacks,
 # protests, curfews lifted): the event location's country stands in as recipient.
+# Domestic acts whose uncoded doer is taken to be of the country where it happened.
+LOCAL_ACTOR_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 # Confidence taken off an event told in a background clause (context.is_background).
 BACKGROUND_PENALTY = 0.1
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "THREATEN", "RETREAT"}
@@ -264,6 +266,32 @@ def _count_anaphor(trig: triggers.Trigger, events: list[Event], s_idx: int,
     return None
 
 
+def _local_actor(a_toks: list, place: Place, article: Article) -> Actor | None:  # noqa: ANN001
+    """"Tens of thousands of students staged demonstrations throughout Indonesia": an
+    uncoded group doing a domestic act (protest, repression, attack) in a place is of the
+    place's country; the sector comes from its words ("students" EDU, "riot police" COP).
+    Only where the parse names who did it; the evidence is that phrase."""
+    from eventwire.actors import resolve
+
+    if not a_toks:
+        return None
+    tok = a_toks[0]
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.i + 1  # the head and its modifiers, not "in X" after
+    if tok.pos_ == "NUM" or tok.lower_ in triggers.PARTITIVES:  # "Thousands of Iraqi Kurds"
+        whole = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"]
+        if whole:
+            right = whole[0].i + 1
+    phrase = doc[left:right]
+    found = resolve(phrase.text, context=place.name, published=article.published)
+    country = found.country if found is not None and found.country else place.country
+    sector = found.sector if found is not None and found.country == country else None
+    return Actor(name=found.name if found is not None and found.country else place.name,
+                 country=country, sector=sector, code=(country or "") + (sector or ""),
+                 text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
 def _attacked_country(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
                       ) -> Actor | None:
     """"Residents of the Ukrainian capital Kyiv were urged to head to shelters ... a day
@@ -326,6 +354,9 @@ def _events_for(
         recipient_list = [Actor(name=place.name, country=place.country, sector=None,
                                 code=place.country, text=place.name, start=place.start,
                                 end=place.end)]
+    if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES and place is not None \
+            and place.country:
+        actor_list = [_local_actor(a_toks, place, article)]
     if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is None:
         recipient_list = [_attacked_country(actor_list, sent, places)]
     if recipient_list == [None] and info.plover_type == "CONSULT":

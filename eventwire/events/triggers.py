@@ -159,6 +159,8 @@ def match(tok: Token) -> Trigger | None:
         pos = "V"
     elif tok.pos_ in ("NOUN", "PROPN"):
         pos = "N"
+        if tok.dep_ == "compound" and _names_a_group(tok.head):
+            return None  # "riot police", "protest leaders": a kind of people, not an act
     else:
         return None
     candidates = rules().get((tok.lemma_.lower(), pos))
@@ -181,6 +183,12 @@ def match(tok: Token) -> Trigger | None:
         if ok:
             return Trigger(tok, rule, used, instrument)
     return None
+
+
+def _names_a_group(tok: Token) -> bool:
+    from eventwire.actors import may_mention
+
+    return may_mention({tok.lower_, tok.lemma_.lower()})
 
 
 def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span

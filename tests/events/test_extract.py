@@ -376,3 +376,20 @@ def test_light_verb_lends_its_prepositional_party_to_the_noun(code_text):
     ev = _only(code_text("Italian prosecutors opened an investigation on Monday against two "
                          "Egyptian officers.", published="2005-03-01"), "ACCUSE")
     assert ev.recipient is not None and ev.recipient.country == "EGY"
+
+
+@pytest.mark.parametrize(("text", "etype", "actor"), [
+    ("Hundreds of thousands of people blocked streets in Hong Kong on Monday.", "PROTEST", "HKG"),
+    ("Gunmen attacked a bus in northern Kenya on Monday.", "ASSAULT", "KEN"),
+])
+def test_uncoded_doer_of_a_domestic_act_is_of_the_place(code_text, text, etype, actor):
+    ev = next(e for e in code_text(text, published="2005-03-01") if e.type == etype)
+    assert ev.actor is not None and ev.actor.country == actor
+    assert text[ev.actor.start:ev.actor.end] == ev.actor.text  # the doer's own phrase
+
+
+def test_compound_modifier_of_a_group_is_no_trigger(nlp):
+    from eventwire.events import triggers
+
+    sent = next(nlp("Riot police and protest leaders met in the square.").sents)
+    assert not [t for t in triggers.find(sent) if t.token.text in ("Riot", "protest")]
