@@ -62,7 +62,8 @@ SURNAME_STOP = {"may", "young", "brown", "king", "rice", "bush", "mark", "will",
                 "lee", "park", "singh", "sharif", "ahmed", "mohammed", "muhammad", "hassan",
                 "hussein", "abdullah", "ibrahim", "saleh", "nguyen", "wang", "li", "zhang",
                 "liu", "chen", "yang", "johnson", "smith", "jones", "wilson", "thomas",
-                "martin", "moon", "yoon", "chan", "ford", "carter", "clinton", "adams"}
+                "martin", "moon", "yoon", "chan", "ford", "carter", "clinton", "adams", "junior",
+                "senior"}
 ENTITY_PRIORITY = {"curated": 0, "countries.csv": 1, "pycountry": 2, "countryinfo": 3,
                    "phoenix": 4}
 # Phoenix/CAMEO codes of IGOs -> eventwire's IGO code (longest prefix wins); other IGOs
