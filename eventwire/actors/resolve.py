@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 FORMER = "ELI"
 _FORMER_WORDS = {"former", "ex", "ousted", "exiled", "retired", "deposed", "late"}
 _DETERMINERS = {"the", "a", "an"}
+# Words of rank inside a title ("Nigerian junior foreign minister"): part of the mention,
+# no bearing on its code.
+_RANK_WORDS = {"junior", "senior", "acting", "interim", "caretaker", "outgoing", "incoming",
+               "top"}
 _PLACE_WORDS = {"capital", "city", "region", "province", "town", "village", "oblast"}
 _LOCATIVE = {"in", "into", "across", "near", "at", "to", "towards", "toward", "over",
              "around", "outside", "inside", "within", "throughout", "through", "on", "via"}
@@ -268,6 +272,8 @@ def _word_item(word: str, i: int) -> Item:
         return Item("det", i, i + 1)
     if word in _FORMER_WORDS:
         return Item("former", i, i + 1)
+    if word in _RANK_WORDS:
+        return Item("rank", i, i + 1)
     if word == "of":
         return Item("of", i, i + 1)
     if word in ("from", "in", "ethnic"):
@@ -518,8 +524,10 @@ def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
               and items[m + 1].kind == "ent"):
             m += 2  # "the Ukrainian capital Kyiv": a place, coded by its first entity
             return m, _located(items, k, first, m, toks, text, kb, ymd, place=True)
-    while m < len(items) and items[m].kind in ("sec", "former"):
-        taken.append(items[m])
+    while m < len(items) and (items[m].kind in ("sec", "former") or (
+            items[m].kind == "rank" and m + 1 < len(items) and items[m + 1].kind == "sec")):
+        if items[m].kind != "rank":
+            taken.append(items[m])
         m += 1
     m = _drop_modifier_sectors(items, taken, first, m, toks)
     while m > first + 1 and items[m - 1].kind == "poss":

@@ -204,3 +204,13 @@ def test_undated_people_get_their_latest_office() -> None:
     assert actor is not None and actor.code == "UKRGOV"
     actor = resolve("Angela Merkel")
     assert actor is not None and actor.code == "DEUELI"
+
+
+def test_words_of_rank_stay_inside_a_title(nlp):
+    """"junior" is neither a surname (Carlos Gomes Junior) nor the end of the mention."""
+    from eventwire.actors import actors_in_doc, resolve
+
+    doc = nlp("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned the envoy.")
+    found = [(a.text, a.code) for a in actors_in_doc(doc, "2000-01-01")]
+    assert ("Nigerian junior foreign minister Dubem Oniya", "NGAGOV") in found
+    assert resolve("junior") is None
