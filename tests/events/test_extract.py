@@ -393,3 +393,18 @@ def test_compound_modifier_of_a_group_is_no_trigger(nlp):
 
     sent = next(nlp("Riot police and protest leaders met in the square.").sents)
     assert not [t for t in triggers.find(sent) if t.token.text in ("Riot", "protest")]
+
+
+@pytest.mark.parametrize(("text", "etype", "cameo", "actor"), [
+    ("Kenya extradited a suspected militant to Britain on Sunday.", "COOPERATE", "063", "KEN"),
+    ("Norway mediated between Colombia and the rebels.", "CONSULT", "045", "NOR"),
+    ("India and Pakistan reached an agreement to reopen the border crossing.", "AGREE", "030",
+     "IND"),
+    ("The Turkish court cancelled restrictions on Kurdish-language broadcasts.", "CONCEDE",
+     "081", "TUR"),
+    ("Israeli tanks fired four bombs at targets near the border.", "ASSAULT", "190", "ISR"),
+])
+def test_judicial_mediation_agreement_easing_and_firing_rows(code_text, text, etype, cameo,
+                                                             actor):
+    ev = next(e for e in code_text(text, published="2005-03-01") if e.type == etype)
+    assert ev.cameo == cameo and ev.actor.country == actor
