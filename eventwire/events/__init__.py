@@ -26,6 +26,8 @@ SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE", "ACCUSE"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Acts done to a place's population when the text names no target (crackdowns, attacks,
 # protests, curfews lifted): the event location's country stands in as recipient.
+# Acts that two conjoined parties do with each other ("X and Y met", "... reached a deal").
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 # Domestic acts whose uncoded doer is taken to be of the country where it happened.
 LOCAL_ACTOR_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 # Confidence taken off an event told in a background clause (context.is_background).
@@ -363,10 +365,17 @@ def _events_for(
         recipient_list = [_other_party(actor_list, sent, places, mentions)]
     parsed = {id(a) for a in (roles.mention_of(t, mentions) for t in r_toks) if a is not None}
     background = context.is_background(tok)
+    coded = [a for a in actor_list if a is not None and a.country]
+    mutual = (recipient_list == [None] and info.plover_type in MUTUAL_TYPES and len(coded) == 2
+              and coded[0].country != coded[1].country)
     out: list[Event] = []
     pairs: list[tuple[Actor | None, Actor | None]] = []
     for actor in actor_list:
-        for recipient in recipient_list:
+        # "India and Pakistan reached an agreement": a joint act of two parties is each
+        # one's act towards the other
+        others = [o for o in coded if o is not actor] if mutual and actor in coded \
+            else recipient_list
+        for recipient in others:
             if (actor is not None and recipient is not None and actor.code == recipient.code
                     and actor.name == recipient.name):
                 # "Croatia opened its borders": the act is the actor's own, recipient unknown

@@ -408,3 +408,13 @@ def test_judicial_mediation_agreement_easing_and_firing_rows(code_text, text, et
                                                              actor):
     ev = next(e for e in code_text(text, published="2005-03-01") if e.type == etype)
     assert ev.cameo == cameo and ev.actor.country == actor
+
+
+def test_joint_act_of_two_parties_is_towards_each_other(code_text):
+    evs = code_text("India and Pakistan reached an agreement to reopen the border crossing.")
+    pairs = sorted((e.actor.country, e.recipient.country) for e in evs if e.type == "AGREE")
+    assert pairs == [("IND", "PAK"), ("PAK", "IND")]
+    # a one-sided act keeps its own recipient for each actor
+    evs = code_text("France and Germany condemned Iran.")
+    assert sorted((e.actor.country, e.recipient.country) for e in evs) == [
+        ("DEU", "IRN"), ("FRA", "IRN")]
