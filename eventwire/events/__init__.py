@@ -204,7 +204,8 @@ def extract(
                                       sent, s_idx, sc, article, timexes, places, mentions, stats,
                                       allow_uncoded=sc.event >= fusion.GATE_UNCODED_MIN))
         lexical = events[n_before:]
-        news = [e for e in lexical if e.trigger.start not in _background_starts(found)]
+        background = _background_starts(found)
+        news = [e for e in lexical if e.trigger.start not in background]
         reread = bool(lexical) and not news and coded_here
         if reread:
             # every lexicon event is background ("Serbia lifted a curfew in Montenegro,
@@ -268,6 +269,16 @@ def _count_anaphor(trig: triggers.Trigger, events: list[Event], s_idx: int,
     return None
 
 
+def _countries(actor_list: list[Actor | None]) -> set[str]:
+    return {a.country for a in actor_list if a is not None and a.country}
+
+
+def _place_actor(pl: Place, text: str) -> Actor:
+    """A place standing for its country in a role; its name or surface is the evidence."""
+    return Actor(name=pl.name, country=pl.country, sector=None, code=pl.country or "",
+                 text=text, start=pl.start, end=pl.end)
+
+
 def _local_actor(a_toks: list, place: Place, article: Article) -> Actor | None:  # noqa: ANN001
     """"Tens of thousands of students staged demonstrations throughout Indonesia": an
     uncoded group doing a domestic act (protest, repression, attack) in a place is of the
@@ -300,14 +311,12 @@ def _attacked_country(actor_list: list[Actor | None], sent, places: list[Place],
     after Russia carried out one of the biggest aerial assaults": a foreign actor's act
     with no target and no place of its own is done to the one other country the sentence's
     places are in; several other countries give nothing."""
-    own = {a.country for a in actor_list if a is not None and a.country}
+    own = _countries(actor_list)
     inside = [pl for pl in places if sent.start_char <= pl.start < sent.end_char
               and pl.country and pl.country not in own]  # the actor's own name is a place too
     if not own or len({pl.country for pl in inside}) != 1:
         return None
-    pl = inside[0]
-    return Actor(name=pl.name, country=pl.country, sector=None, code=pl.country or "",
-                 text=pl.text, start=pl.start, end=pl.end)
+    return _place_actor(inside[0], inside[0].text)
 
 
 def _other_party(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
@@ -315,7 +324,7 @@ def _other_party(actor_list: list[Actor | None], sent, places: list[Place],  # n
     """"At a September summit in Uzbekistan, Putin acknowledged his Chinese counterpart's
     concerns": a meeting with no coded recipient is with the one other party the sentence
     names (a coded actor of another country that is not a place named as a location)."""
-    own = {a.country for a in actor_list if a is not None and a.country}
+    own = _countries(actor_list)
     if not own:
         return None
     spots = {(pl.start, pl.end) for pl in places}
@@ -353,9 +362,7 @@ def _events_for(
         # "lifted a state of emergency in West Darfur", "riots in Baku": a domestic act with
         # no named target is done to the country where it happens (as the PLOVER GSR codes
         # it); the evidence is the place name
-        recipient_list = [Actor(name=place.name, country=place.country, sector=None,
-                                code=place.country, text=place.name, start=place.start,
-                                end=place.end)]
+        recipient_list = [_place_actor(place, place.name)]
     if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES and place is not None \
             and place.country:
         actor_list = [_local_actor(a_toks, place, article)]
