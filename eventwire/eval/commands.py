@@ -213,7 +213,8 @@ def bench_query_cmd(
     synthesize_from: Annotated[Path | None, typer.Option(
         help="Build --db first by resampling this real store's events.")] = None,
     events: Annotated[int, typer.Option(help="Events in the synthesized store.")] = 1_000_000,
-    repeat: Annotated[int, typer.Option(help="Runs of each query.")] = 20,
+    repeat: Annotated[int, typer.Option(
+        help="Runs of each query (100: with fewer, the p95 is simply the slowest run).")] = 100,
     as_json: JsonOpt = False,
 ) -> None:
     """p50/p95 latency of typical event filters (actor, dyad, country, near, text, dates).
