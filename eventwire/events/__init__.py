@@ -222,6 +222,11 @@ def extract(
                 trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT"):
             continue  # "refrained from condemning", "careful not to provide": nothing happened
         ptype, quad, share = guess
+        if quad == 3 and modality.is_negated(trig.token) and modality.is_refusal(trig.token):
+            # "says it will not accept more refugees", read as verbal conflict: the stated
+            # refusal is the event (as for the lexicon's refused acts), whatever the type
+            # model's pick inside the class
+            ptype = "REJECT"
         cameo = ontology.plover_default_cameo(ptype, quad=quad)
         trig = triggers.Trigger(trig.token, triggers.Rule(trig.rule.lemma, "V", cameo, None, ()), [], None)
         actor_list, recipient_list = roles.resolve_roles(trig, mentions)

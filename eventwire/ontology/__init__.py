@@ -119,7 +119,8 @@ def threat_cameo(cameo: str) -> str | None:
 
 
 def refusal_cameo(cameo: str) -> str | None:
-    """The CAMEO 12x refusal of a yielding act (CAMEO 08x), None for other acts."""
+    """The CAMEO 12x refusal of a cooperative act (CAMEO 03-08: "will not lift the
+    embargo" 1244, "will not meet" 125), None for other acts."""
     return _by_longest_prefix(_refusals(), cameo)
 
 

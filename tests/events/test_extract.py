@@ -157,7 +157,29 @@ def test_stated_refusal_to_yield_is_reject(code_text, text, cameo, actor):
     assert (ev.cameo, ev.actor.code, ev.negated) == (cameo, actor, False)
 
 
+@pytest.mark.parametrize(("text", "cameo", "actor", "recipient"), [
+    ("Germany will not meet Iran.", "125", "DEU", "IRN"),
+    ("Japan will not send aid to Syria.", "122", "JPN", "SYR"),
+    ("India says it will not accept the offer from Pakistan.", "120", "IND", "PAK"),
+    ("Pakistan will not sign the agreement with India.", "127", "PAK", "IND"),
+])
+def test_stated_refusal_to_cooperate_is_reject(code_text, text, cameo, actor, recipient):
+    """A refused meeting, aid, offer or settlement is CAMEO 12x too (125, 122, 120, 127)."""
+    ev = _only(_events(code_text, text), "REJECT")
+    assert (ev.cameo, ev.actor.code, ev.recipient.code, ev.negated) == (
+        cameo, actor, recipient, False)
+
+
+def test_classifier_refusal_is_reject(code_text):
+    """The classifiers read "will not accept more refugees" as verbal conflict (no lexicon
+    row): the stated refusal is the event, a REJECT, not a negated act of another type."""
+    evs = _events(code_text, "Turkey says it will not accept any more refugees from Syria.")
+    ev = _only(evs, "REJECT")
+    assert (ev.actor.code, ev.negated, ev.quad) == ("TUR", False, 3)
+
+
 @pytest.mark.parametrize("text", [
+    "Japan did not send aid to Syria.",
     "Russia did not lift the sanctions.",
     "Turkey failed to release the prisoners.",
 ])
