@@ -112,18 +112,30 @@ def _sentence_trigger(sent) -> triggers.Trigger | None:  # noqa: ANN001 - a spaC
     return triggers.Trigger(root, triggers.Rule(root.lemma_.lower(), "V", "010", None, ()), [], None)
 
 
+def _names(tok, first: int) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a word, seen before the parse, names someone: a capitalized word past the
+    sentence's first, an acronym anywhere ("against the UK", "EU envoys"), or a first
+    word the knowledge base codes alone ("Russia launched ...")."""
+    if tok.is_upper and tok.is_alpha and len(tok) >= 2:
+        return True
+    if tok.i > first:
+        return tok.is_title
+    from eventwire.actors import named_alone
+
+    return tok.is_title and named_alone(tok.text)
+
+
 def may_hold_event(sent: SpacySpan) -> bool:
     """Whether a sentence, seen before any model runs (its words only), could code an
-    event: a lexicon rule could fire in it, or it names someone (a sector noun or a
-    capitalized word past its first) and the event gate reads it as an event
-    (``extract`` codes a classifier event only with a coded role). The pipeline runs the
+    event: a lexicon rule could fire in it, or it names someone (a sector noun or a name:
+    ``_names``) and the event gate reads it as an event (``extract`` codes a classifier event only with a coded role). The pipeline runs the
     model only on the sentences this keeps."""
     from eventwire import actors
 
     words = {t.lower_ for t in sent if not t.is_space}
     if triggers.may_fire(words):
         return True
-    named = any(t.is_title and t.i > sent.start for t in sent) or actors.may_mention(words)
+    named = any(_names(t, sent.start) for t in sent) or actors.may_mention(words)
     return named and classifier.event_probability(sent.text) >= fusion.GATE_MIN
 
 

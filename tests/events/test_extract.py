@@ -272,6 +272,21 @@ def test_may_hold_event_passes_events_and_skips_the_rest() -> None:
     assert kept("Japan gave $10 million in aid to the flood victims.")
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
+    ("NATO waged economic warfare.", True),  # an acronym as the first word
+    ("Venezuela waged economic warfare.", True),  # a first word the knowledge base codes
+    ("Officials waged economic warfare.", False),  # a first word is capitalized anyway
+    ("The rate of inflation rose to 4 percent.", False),
+])
+def test_names_are_seen_before_the_parse(text, names) -> None:
+    from eventwire import nlp
+    from eventwire.events import _names
+
+    doc = nlp.load().make_doc(text)
+    assert any(_names(t, 0) for t in doc) is names
+
+
 @pytest.mark.parametrize(("text", "recipient"), [
     # the only other country the sentence's places are in
     ("Sirens sounded in the Syrian city of Aleppo after Israel carried out air strikes.",
