@@ -222,6 +222,12 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             # "said Iraq must cooperate": the demand is of the must-clause's subject
             recipient = [c for v in trig.used for c in v.children
                          if c.dep_ in ("nsubj", "nsubjpass")]
+        if not recipient and ptype == "REQUEST":
+            # "demanded that Iran release the crew": a demand is of the subject of the
+            # clause that says what is demanded
+            recipient = [c for x in tok.children if x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")
+                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.pos_ != "PRON"]
         if not recipient:
             for obj in trig.used:  # "sanctions ON Russia", "cooperation WITH Russia"
                 recipient = recipient or _prep_objects(obj, ptype, set())
@@ -321,10 +327,13 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
                     continue
                 if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS:
                     continue
-                hit = mention_of(child, actors, allow_pronoun=False)
-                if hit is not None and hit.code not in actor_codes:
-                    return hit
-                nxt.append(child)
+                # a preposition and its object are one link ("restrictions against X")
+                for t in ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep"
+                          else [child]):
+                    hit = mention_of(t, actors, allow_pronoun=False)
+                    if hit is not None and hit.code not in actor_codes:
+                        return hit
+                    nxt.append(t)
         frontier = nxt
     return None
 

@@ -272,6 +272,21 @@ def test_may_hold_event_passes_events_and_skips_the_rest() -> None:
     assert kept("Japan gave $10 million in aid to the flood victims.")
 
 
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # the demand is of the subject of the clause that says what is demanded
+    ("France demanded that Iran free the detained sailors.", "REQUEST", "FRA", "IRN"),
+    # the party of a threatened or promised act, a preposition and its object one link
+    ("Turkey threatened to impose new import restrictions against Japanese cars.", "THREATEN",
+     "TUR", "JPN"),
+    ("Germany agreed to provide 20 million euros for Ukraine.", "AGREE", "DEU", "UKR"),
+    ("Brazil threatened to break off diplomatic relations with Argentina.", "THREATEN", "BRA",
+     "ARG"),
+])
+def test_recipient_of_the_complement_clause(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country if ev.recipient else None) == (actor, recipient)
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
     ("NATO waged economic warfare.", True),  # an acronym as the first word
