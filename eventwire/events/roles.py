@@ -325,7 +325,10 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
             for child in cur.children:
                 if child.dep_ not in _DOWN or child.i in skip or _is_time(child):
                     continue
-                if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS:
+                if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS and not (
+                        child.lower_ == "by" and cur.pos_ == "NOUN"):
+                    # "rejected calls by Belarus", "condemned the attack by X": the author
+                    # of the act named by an object noun is the party the trigger answers
                     continue
                 # a preposition and its object are one link ("restrictions against X")
                 for t in ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep"
