@@ -31,7 +31,8 @@ ROLE_PREPS: dict[str, set[str] | None] = {
 # Verbs whose subject is a place-holder for the real actor when a noun trigger is their object.
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin", "start",
                "announce", "host", "attend", "continue", "resume", "plan", "organize", "organise",
-               "open", "launch", "undertake"}
+               "open", "launch", "undertake", "issue", "declare", "lodge", "file", "mount",
+               "express", "voice", "deliver", "call"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "night", "morning", "evening", "afternoon", "weekend", "day", "week", "month", "year"}
 # "the government of X", and counts or groups standing for their members:

@@ -290,6 +290,18 @@ def test_recipient_of_the_complement_clause(code_text, text, etype, actor, recip
     assert (ev.actor.country, ev.recipient.country if ev.recipient else None) == (actor, recipient)
 
 
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    ("Chile issued an ultimatum to Peru.", "THREATEN", "CHL", "PER"),
+    ("Iran mounted an attack on Iraq.", "ASSAULT", "IRN", "IRQ"),
+])
+def test_light_verb_subject_is_the_actor_of_its_noun_trigger(code_text, text, etype, actor,
+                                                              recipient):
+    """"issued an ultimatum", "mounted an attack": the verb only carries the act its
+    object names, so its subject is that act's actor."""
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
     ("NATO waged economic warfare.", True),  # an acronym as the first word
