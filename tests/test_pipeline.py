@@ -85,3 +85,12 @@ def test_negated_condemnation_is_not_an_event(seed_events, seed_events_all):
 def test_same_input_same_output(seed_text, seed_events):
     again = eventwire.code(seed_text, "2022-12-30")
     assert [e.to_dict() for e in again] == [e.to_dict() for e in seed_events]
+
+
+def test_actor_codes_begin_with_their_country(seed_events_all):
+    """The store's actor filter is a prefix match on the code alone (store/query.py):
+    that finds every actor of a country only while a code is country + sector."""
+    actors = [a for e in seed_events_all for a in (e.actor, e.recipient) if a is not None]
+    assert actors
+    for a in actors:
+        assert a.code == (a.country or "") + (a.sector or ""), a

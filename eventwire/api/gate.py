@@ -57,8 +57,10 @@ class StoreGate:
     """Read-only access for requests, exclusive access for in-process writes."""
 
     def __init__(self, path: str | Path, idle_s: float = 30.0, read_wait: float = 3.0,
-                 poll_s: float = 0.1, max_queries: int | None = None) -> None:
+                 poll_s: float = 0.1, max_queries: int | None = None,
+                 query_threads: int | None = None) -> None:
         self.path = str(path)
+        self.query_threads = query_threads or int(os.environ.get("EVENTWIRE_API_THREADS", 0)) or 1
         # Queries running at once: DuckDB already spreads one query over every core, so
         # running more than a few side by side only adds switching and makes the slowest
         # request slower; the rest queue here in arrival order.
@@ -183,6 +185,12 @@ class StoreGate:
             self._base = Store(self.path, read_only=True, wait=self.read_wait)
         except StoreError as exc:
             raise self._unavailable(exc) from exc
+        # One thread a query, as many queries at once as there are cores: a page of
+        # the newest events stops scanning once its top-N threshold passes the older row
+        # groups, which one thread reaching the newest rows first does best, and requests
+        # running side by side then keep every core busy without DuckDB's hand-offs.
+        assert self._base.con is not None
+        self._base.con.execute(f"SET threads = {int(self.query_threads)}")
         stamp = self._file_stamp()
         if stamp != self._stamp:
             self.memo = {}

@@ -48,6 +48,8 @@ def test_filters(tmp_path, batch):
         assert ids(until=date(2022, 11, 30)) == ["a2-0"]
         assert ids(actor="RUS", recipient="UKR", type="ASSAULT", since=date(2022, 12, 1)) == ["a1-0"]
         assert ids(limit=1) == ["a2-0"]
+        assert ids(actor="RUSM") == ["a1-0"] and ids(actor="WST") == ["a1-1"]
+        assert ids(actor="R_S") == [] and ids(actor="%") == []  # no LIKE wildcards
         table = events_arrow(s, EventFilter(type="ASSAULT"))
     assert table.num_rows == 2
     assert set(table.column("actor_code").to_pylist()) == {"RUSMIL", "UKRMIL"}
