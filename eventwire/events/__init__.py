@@ -163,9 +163,14 @@ def extract(
         found = triggers.find(sent)
         coded_here = any(sent.start_char <= a.start < sent.end_char for a in mentions
                          if a.start is not None)
-        if not found and not coded_here:
+        if not found and not coded_here and not fusion.CLASSIFIER_EVENTS:
             continue
         sc = classifier.scores(sent.text)
+        # a sentence naming no coded actor may still be an event the gate is sure of
+        # ("the county executive lifted the state of emergency"), as for lexicon events
+        sure = sc.event >= fusion.GATE_UNCODED_MIN
+        if not found and not coded_here and not sure:
+            continue
         by_token = {t.token.i: t for t in found}
         n_before = len(events)
         for trig in found:
@@ -223,7 +228,8 @@ def extract(
             # every lexicon event is background ("Serbia lifted a curfew in Montenegro,
             # where 28 people have been killed"): the classifiers read the main clause alone
             sc = classifier.scores(_main_clause_text(sent))
-        guess = fusion.sentence_type(sc) if coded_here and fusion.CLASSIFIER_EVENTS else None
+        guess = fusion.sentence_type(sc) if (coded_here or sure) and fusion.CLASSIFIER_EVENTS \
+            else None
         if guess is None or any(not e.negated and e.quad == guess[1] for e in news):
             continue
         trig = _sentence_trigger(sent)

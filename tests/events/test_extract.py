@@ -302,6 +302,17 @@ def test_light_verb_subject_is_the_actor_of_its_noun_trigger(code_text, text, et
     assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
 
 
+@pytest.mark.parametrize(("text", "etype"), [
+    ("The county executive lifted the state of emergency on Monday.", "CONCEDE"),
+    ("Hundreds of nurses began a hunger strike outside the hospital on Monday.", "PROTEST"),
+])
+def test_classifier_event_with_no_coded_actor_in_the_sentence(code_text, text, etype):
+    """The gate sure of an event keeps it with neither role coded, as it does for lexicon
+    events, also when the sentence names no coded actor at all."""
+    evs = code_text(text)
+    assert [(e.type, e.actor, e.recipient) for e in evs] == [(etype, None, None)]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
     ("NATO waged economic warfare.", True),  # an acronym as the first word
