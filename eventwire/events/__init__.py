@@ -236,9 +236,11 @@ def extract(
         lexical_at = {e.trigger.start for e in events[n_before:]}
         if trig is None or trig.token.idx in lexical_at:
             continue  # the lexicon's reading of that verb is the more specific one
-        if any(e.negated for e in events[n_before:]) or (
-                trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT"):
+        if any(e.negated and _governs(trig.token, e.trigger.start) for e in events[n_before:]) \
+                or (trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT"):
             continue  # "refrained from condemning", "careful not to provide": nothing happened
+            # (a negated act below the main verb, "imposed a curfew to stop protests", is not
+            # the main verb's)
         ptype, quad, share = guess
         if quad == 3 and modality.is_negated(trig.token) and modality.is_refusal(trig.token):
             # "says it will not accept more refugees", read as verbal conflict: the stated
@@ -265,6 +267,12 @@ def extract(
         stats.classified += len(new)
         events.extend(new)
     return events
+
+
+def _governs(tok, start: int) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether the token at character offset ``start`` is ``tok`` or one of the words that
+    govern it (up to a reporting verb): its negation is then the main verb's too."""
+    return any(t.idx == start for t in modality.governors(tok))
 
 
 def _count_anaphor(trig: triggers.Trigger, events: list[Event], s_idx: int,

@@ -313,6 +313,16 @@ def test_classifier_event_with_no_coded_actor_in_the_sentence(code_text, text, e
     assert [(e.type, e.actor, e.recipient) for e in evs] == [(etype, None, None)]
 
 
+def test_negated_act_below_the_main_verb_does_not_negate_it(code_text):
+    """"imposed a curfew to stop further protests": the protests are negated, the curfew
+    (the classifiers' reading of the main verb) is not; "refrained from condemning" still
+    codes nothing that happened."""
+    evs = code_text("Kenyan police imposed a curfew in the town to stop further protests.")
+    assert [(e.quad, e.actor.code) for e in evs if not e.negated] == [(4, "KENCOP")]
+    evs = code_text("Iran refrained from condemning the attack on Syria.")
+    assert evs and all(e.negated for e in evs)
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
     ("NATO waged economic warfare.", True),  # an acronym as the first word
