@@ -419,6 +419,17 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     assert ev.cameo == cameo and ev.actor.country == actor
 
 
+@pytest.mark.parametrize(("text", "etype", "cameo", "actor"), [
+    ("Japan removed sanctions on Iranian banks.", "RETREAT", "085", "JPN"),
+    ("The Nigerian army lifted the curfew in Maiduguri.", "RETREAT", "0813", "NGA"),
+    ("Kenyan police imposed a curfew in Kisumu.", "COERCE", "1723", "KEN"),
+    ("The Dutch government cut aid to Burundi.", "SANCTION", "162", "NLD"),
+])
+def test_sanction_curfew_and_aid_rows(code_text, text, etype, cameo, actor):
+    ev = _only(code_text(text), etype)
+    assert ev.cameo == cameo and ev.actor.country == actor
+
+
 def test_blocking_a_bill_is_not_a_protest(code_text):
     assert not [e for e in code_text("The Senate blocked the bill.") if e.type == "PROTEST"]
 
