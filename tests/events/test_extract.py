@@ -421,7 +421,7 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
 
 @pytest.mark.parametrize(("text", "etype", "cameo", "actor"), [
     ("Japan removed sanctions on Iranian banks.", "RETREAT", "085", "JPN"),
-    ("The Nigerian army lifted the curfew in Maiduguri.", "RETREAT", "0813", "NGA"),
+    ("The Nigerian army lifted the curfew in Maiduguri.", "CONCEDE", "081", "NGA"),
     ("Kenyan police imposed a curfew in Kisumu.", "COERCE", "1723", "KEN"),
     ("The Dutch government cut aid to Burundi.", "SANCTION", "162", "NLD"),
 ])
