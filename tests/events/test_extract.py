@@ -424,8 +424,11 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     ("The Nigerian army lifted the curfew in Maiduguri.", "CONCEDE", "081", "NGA"),
     ("Kenyan police imposed a curfew in Kisumu.", "COERCE", "1723", "KEN"),
     ("The Dutch government cut aid to Burundi.", "SANCTION", "162", "NLD"),
+    ("Kenya restored diplomatic ties with Somalia last week.", "SUPPORT", "054", "KEN"),
+    ("Chile has upgraded its relations with Peru to ambassadorial level.", "SUPPORT", "054",
+     "CHL"),
 ])
-def test_sanction_curfew_and_aid_rows(code_text, text, etype, cameo, actor):
+def test_sanction_curfew_aid_and_relations_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
     assert ev.cameo == cameo and ev.actor.country == actor
 
