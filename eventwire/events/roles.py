@@ -27,6 +27,7 @@ ROLE_PREPS: dict[str, set[str] | None] = {
     "against": None, "on": None, "into": {"ASSAULT", "MOBILIZE", "COERCE"},
     "at": {"ASSAULT", "ACCUSE", "THREATEN"}, "to": {"AID", "CONSULT", "AGREE", "SUPPORT", "REQUEST"},
     "with": {"CONSULT", "COOPERATE", "AGREE"}, "upon": None, "for": {"REQUEST"},
+    "between": {"CONSULT"},  # "mediation between X and Y": the parties it is done to
 }
 # Verbs whose subject is a place-holder for the real actor when a noun trigger is their object.
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin", "start",
@@ -42,6 +43,9 @@ OF_HEADS = {"government", "army", "military", "ministry", "forces", "force", "pr
             "million", "score", "group", "crowd", "number", "member", "unit", "some", "many",
             "most", "all", "several"}
 GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
+# Nouns that only frame the act a noun trigger before them names ("a mediation MISSION").
+FRAME_NOUNS = {"mission", "effort", "campaign", "operation", "drive", "bid", "initiative",
+               "attempt", "process", "programme", "program"}
 # Pronouns that stand for the previous sentence's subject (when not for one in their own)
 SUBJECT_PRONOUNS = frozenset({"it", "its", "they", "their"})
 # Intransitive verbs whose subject is the one harmed ("a prisoner died of torture").
@@ -239,6 +243,10 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
                     recipient = [c for c in x.children if c.dep_ in ("dobj", "obj")]
                     break
     else:
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in FRAME_NOUNS:
+            # "launched a mediation effort between X and Y", "an arrest campaign against
+            # X": the noun the trigger qualifies carries the act's grammar
+            tok = tok.head
         for child in tok.children:
             if child.dep_ == "poss" and not _is_time(child):
                 actor = [child]

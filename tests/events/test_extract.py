@@ -323,6 +323,15 @@ def test_negated_act_below_the_main_verb_does_not_negate_it(code_text):
     assert evs and all(e.negated for e in evs)
 
 
+def test_noun_trigger_framed_by_another_noun(code_text):
+    """"launched a mediation effort between X and Y": the framing noun ("effort") carries
+    the grammar of the act its modifier names; mediation is done to both parties."""
+    evs = [e for e in code_text("Norway launched a mediation effort between Sudan and Chad.")
+           if e.type == "CONSULT"]
+    assert sorted((e.actor.country, e.recipient.country) for e in evs) == [
+        ("NOR", "SDN"), ("NOR", "TCD")]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("China waged economic warfare against the UK.", True),  # an acronym, not title-case
     ("NATO waged economic warfare.", True),  # an acronym as the first word
