@@ -61,9 +61,10 @@ class StoreGate:
                  query_threads: int | None = None) -> None:
         self.path = str(path)
         self.query_threads = query_threads or int(os.environ.get("EVENTWIRE_API_THREADS", 0)) or 1
-        # Queries running at once: DuckDB already spreads one query over every core, so
-        # running more than a few side by side only adds switching and makes the slowest
-        # request slower; the rest queue here in arrival order.
+        # Queries running at once, one per core (each on query_threads DuckDB threads,
+        # 1 unless EVENTWIRE_API_THREADS says otherwise): more side by side only adds
+        # switching and makes the slowest request slower; the rest queue here in
+        # arrival order.
         self._slots = threading.BoundedSemaphore(
             max_queries or int(os.environ.get("EVENTWIRE_API_QUERIES", 0)) or (os.cpu_count() or 2))
         self.idle_s = idle_s
