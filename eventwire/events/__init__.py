@@ -193,12 +193,14 @@ def extract(
                 if refusal is not None:
                     cameo, negated, mood = refusal, False, "asserted"
             info = ontology.lookup(cameo)
-            if mood in ("intended", "reported-future") and info.plover_type in COOPERATIVE:
+            announced = modality.is_announced(tok)
+            if (mood in ("intended", "reported-future") or announced) \
+                    and info.plover_type in COOPERATIVE:
+                # "said it would allow the inspectors' return": announced, as intended
                 intent = ontology.intent_cameo(cameo)
                 if intent:
                     cameo = intent
-            elif (mood in ("intended", "reported-future") or modality.is_announced(tok)) \
-                    and not negated:
+            elif (mood in ("intended", "reported-future") or announced) and not negated:
                 # "said they would boycott all contact": an announced conflictual act is a
                 # threat (PLOVER THREATEN), as an announced cooperative one is AGREE
                 cameo = ontology.threat_cameo(cameo) or cameo

@@ -436,8 +436,16 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     ("Kenya restored diplomatic ties with Somalia last week.", "SUPPORT", "054", "KEN"),
     ("Chile has upgraded its relations with Peru to ambassadorial level.", "SUPPORT", "054",
      "CHL"),
+    ("Police prevented the demonstration planned by students in Ankara.", "COERCE", "1721",
+     "TUR"),
+    ("Nepal relaxed the curfew in Kathmandu.", "CONCEDE", "081", "NPL"),
+    ("Fifty Ugandan rebels surrendered on Monday.", "RETREAT", "0873", "UGA"),
+    ("Egypt accepted the compromise proposed by Qatar.", "AGREE", "030", "EGY"),
+    # announced ("would", "will"): a cooperative act is an intent, a coercive one a threat
+    ("Syria said it would allow the return of the UN inspectors.", "AGREE", "0355", "SYR"),
+    ("The Nigerian government will extend the curfew in Kano.", "THREATEN", "1323", "NGA"),
 ])
-def test_sanction_curfew_aid_and_relations_rows(code_text, text, etype, cameo, actor):
+def test_sanction_curfew_aid_relations_and_yield_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
     assert ev.cameo == cameo and ev.actor.country == actor
 
