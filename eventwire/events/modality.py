@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 NEGATING_HEADS = {"refrain", "avoid", "abstain", "fail", "deny", "decline", "refuse", "stop",
                   "cease", "halt"}
 INTENT_HEADS = {"plan", "aim", "intend", "expect", "hope", "want", "seek", "prepare", "ready",
-                "willing", "wish", "set", "eager", "determined", "vow", "pledge", "promise",
+                "willing", "prepared", "wish", "set", "eager", "determined", "vow", "pledge", "promise",
                 "agree", "offer", "invite", "propose"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "can", "should", "'d", "must"}

@@ -33,7 +33,8 @@ ROLE_PREPS: dict[str, set[str] | None] = {
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin", "start",
                "announce", "host", "attend", "continue", "resume", "plan", "organize", "organise",
                "open", "launch", "undertake", "issue", "declare", "lodge", "file", "mount",
-               "express", "voice", "deliver", "call"}
+               "express", "voice", "deliver", "call", "complete", "finish", "speed",
+               "accelerate"}
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
               "night", "morning", "evening", "afternoon", "weekend", "day", "week", "month", "year"}
 # "the government of X", and counts or groups standing for their members:

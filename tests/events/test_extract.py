@@ -293,6 +293,7 @@ def test_recipient_of_the_complement_clause(code_text, text, etype, actor, recip
 @pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
     ("Chile issued an ultimatum to Peru.", "THREATEN", "CHL", "PER"),
     ("Iran mounted an attack on Iraq.", "ASSAULT", "IRN", "IRQ"),
+    ("Turkey completed the withdrawal of its troops from Iraq.", "RETREAT", "TUR", "IRQ"),
 ])
 def test_light_verb_subject_is_the_actor_of_its_noun_trigger(code_text, text, etype, actor,
                                                               recipient):
@@ -444,6 +445,7 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     # announced ("would", "will"): a cooperative act is an intent, a coercive one a threat
     ("Syria said it would allow the return of the UN inspectors.", "AGREE", "0355", "SYR"),
     ("The Nigerian government will extend the curfew in Kano.", "THREATEN", "1323", "NGA"),
+    ("Chile is prepared to lift the ban on Argentine beef.", "AGREE", "0354", "CHL"),
 ])
 def test_sanction_curfew_aid_relations_and_yield_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
