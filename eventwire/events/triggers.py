@@ -24,7 +24,7 @@ MOD_DEPS = {"compound", "amod", "nmod"}
 PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "part", "all",
               "most", "much", "many", "several", "each", "half", "rest", "kg", "kilograms",
               "tons", "tonnes", "worth", "lot", "lots", "number", "amount", "quantity",
-              "batch", "shipment", "consignment"}
+              "batch", "shipment", "consignment", "state"}  # "a state of emergency / siege"
 
 
 @dataclass(frozen=True, slots=True)

@@ -446,6 +446,12 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     ("Syria said it would allow the return of the UN inspectors.", "AGREE", "0355", "SYR"),
     ("The Nigerian government will extend the curfew in Kano.", "THREATEN", "1323", "NGA"),
     ("Chile is prepared to lift the ban on Argentine beef.", "AGREE", "0354", "CHL"),
+    ("Peru declared a state of siege in the south.", "COERCE", "1724", "PER"),
+    ("Japan cut tariffs on Chinese steel.", "RETREAT", "085", "JPN"),
+    # PLOVER 2.0 codes resignations as RETREAT/resign (the 2021 table: CONCEDE)
+    ("The Kenyan finance minister resigned on Friday.", "RETREAT", "0831", "KEN"),
+    ("Nigerian doctors called off their strike on Monday.", "CONCEDE", "082", "NGA"),
+    ("The Syrian army ceased its military operations near Aleppo.", "RETREAT", "0871", "SYR"),
 ])
 def test_sanction_curfew_aid_relations_and_yield_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
