@@ -287,9 +287,24 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
                                  {t.i for t in a_toks})
         if found is None and a_list[0] is not None:
             found = _other_of_two(trig, actors, a_list[0])
+        if found is None and trig.plover_type == "PROTEST":
+            found = _protested(trig.token, actors, {a.code for a in a_list if a is not None})
         if found is not None:
             r_list = [found]
     return a_list, r_list
+
+
+def _protested(tok: Token, actors: list[Actor], actor_codes: set[str | None]) -> Actor | None:
+    """"began a hunger strike to protest the government's decision", "marched in protest
+    at Israel's policy": a protest is against the party whose act its purpose names."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found = _recipient_below(clause, actors, actor_codes, set())
+            if found is not None:
+                return found
+    return None
 
 
 _PAIR_NOUNS = {"country", "nation", "side", "leader", "government", "state", "president",

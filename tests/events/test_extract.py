@@ -281,6 +281,9 @@ def test_may_hold_event_passes_events_and_skips_the_rest() -> None:
     ("Germany agreed to provide 20 million euros for Ukraine.", "AGREE", "DEU", "UKR"),
     ("Brazil threatened to break off diplomatic relations with Argentina.", "THREATEN", "BRA",
      "ARG"),
+    # a protest is against the party whose act its purpose clause names
+    ("Farmers blocked roads in France to protest the Spanish government's tariffs.", "PROTEST",
+     "FRA", "ESP"),
     # the author of the act an object noun names ("calls by X") is the party answered
     ("Japan rejected calls by China for new talks.", "REJECT", "JPN", "CHN"),
     ("Peru rejected a proposal by Chile for joint patrols.", "REJECT", "PER", "CHL"),
