@@ -47,6 +47,8 @@ GROUP_NOUNS = {"summit", "conference", "meeting", "talk", "negotiation"}
 # Nouns that only frame the act a noun trigger before them names ("a mediation MISSION").
 FRAME_NOUNS = {"mission", "effort", "campaign", "operation", "drive", "bid", "initiative",
                "attempt", "process", "programme", "program"}
+# Adjectives that make a group someone's own ("rebels loyal to X" are X's).
+ALLEGIANCE = {"loyal", "allied", "affiliated"}
 # Pronouns that stand for the previous sentence's subject (when not for one in their own)
 SUBJECT_PRONOUNS = frozenset({"it", "its", "they", "their"})
 # Intransitive verbs whose subject is the one harmed ("a prisoner died of torture").
@@ -115,6 +117,9 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True) -> A
             target = child
             if child.dep_ == "prep":
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif child.lower_ in ALLEGIANCE:  # "rebels loyal to X", "militias allied with X"
+                target = next((c for p in child.children if p.dep_ == "prep"
+                               for c in p.children if c.dep_ == "pobj"), child)
             hit = _covering(target, actors)
             if hit is None and target.pos_ == "PRON" and allow_pronoun:
                 hit = resolve_pronoun(target, actors)

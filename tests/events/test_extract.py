@@ -293,6 +293,12 @@ def test_recipient_of_the_complement_clause(code_text, text, etype, actor, recip
     assert (ev.actor.country, ev.recipient.country if ev.recipient else None) == (actor, recipient)
 
 
+def test_group_loyal_to_a_coded_actor_is_its_own(code_text):
+    """"Rebels loyal to the Syrian government attacked ...": the group is that actor's."""
+    ev = _only(code_text("Rebels loyal to the Syrian government attacked a convoy."), "ASSAULT")
+    assert ev.actor.country == "SYR"
+
+
 @pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
     ("Chile issued an ultimatum to Peru.", "THREATEN", "CHL", "PER"),
     ("Iran mounted an attack on Iraq.", "ASSAULT", "IRN", "IRQ"),
