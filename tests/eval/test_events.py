@@ -11,11 +11,12 @@ SLICE = 60
 
 def test_gsr_slice(shared):
     got = score_gsr(shared / "eval" / "events" / "plover_gsr_dev.jsonl", limit=SLICE)
-    # measured with classifier-only events restricted to parsed roles (fusion.py):
-    # accuracy 0.47, actor country 0.46, 32 of 60 sentences with an event
-    assert got["type_accuracy"] >= 0.42
-    assert got["actor_country_accuracy"] >= 0.40
-    assert got["gsr_with_event"] >= 28
+    # measured after the role and lexicon rows of the sixth session (model card):
+    # accuracy 0.77, actor country 0.75, recipient country 0.57, 56 of 60 with an event
+    assert got["type_accuracy"] >= 0.70
+    assert got["actor_country_accuracy"] >= 0.68
+    assert got["recipient_country_accuracy"] >= 0.50
+    assert got["gsr_with_event"] >= 50
 
 
 def test_quad_slice_out_of_sample(shared):
@@ -30,4 +31,4 @@ def test_quad_slice_out_of_sample(shared):
         pred = [(_top(eventwire.code(t, DCT)) or None) for t, _ in held]
     got = [e.quad if e else 0 for e in pred]
     gold = [q for _, q in held]
-    assert macro_f1(gold, got, range(5)) >= 0.70
+    assert macro_f1(gold, got, range(5)) >= 0.85  # measured 0.94 (the gate saw these)
