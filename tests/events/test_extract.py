@@ -461,6 +461,8 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     ("The Kenyan finance minister resigned on Friday.", "RETREAT", "0831", "KEN"),
     ("Nigerian doctors called off their strike on Monday.", "CONCEDE", "082", "NGA"),
     ("The Syrian army ceased its military operations near Aleppo.", "RETREAT", "0871", "SYR"),
+    ("Fifty Ugandan rebels gave up their arms on Monday.", "RETREAT", "0873", "UGA"),
+    ("The rebels in Mali will lay down their arms on Sunday.", "AGREE", "0356", "MLI"),
 ])
 def test_sanction_curfew_aid_relations_and_yield_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
