@@ -192,7 +192,8 @@ def _names_a_group(tok: Token) -> bool:
 
 
 def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
-    """All triggers of a sentence; a noun an earlier verb trigger consumed is not a trigger again."""
+    """All triggers of a sentence; a word another trigger's rule consumed (its object or
+    modifier: "ceasefire" in "ceasefire violations") is not a trigger again."""
     found = [t for t in (match(tok) for tok in sent) if t is not None]
-    consumed = {u.i for t in found if t.token.pos_ == "VERB" for u in t.used}
+    consumed = {u.i for t in found for u in t.used if u.i != t.token.i}
     return [t for t in found if t.token.i not in consumed]

@@ -293,6 +293,13 @@ def test_recipient_of_the_complement_clause(code_text, text, etype, actor, recip
     assert (ev.actor.country, ev.recipient.country if ev.recipient else None) == (actor, recipient)
 
 
+def test_a_word_a_rule_consumed_is_no_trigger_of_its_own(code_text):
+    """"ceasefire violations": the violation rule uses "ceasefire", which then codes no
+    ceasefire of its own (also under a noun trigger, not only a verb)."""
+    evs = code_text("Armenia accused Azerbaijan of ceasefire violations.")
+    assert [e.type for e in evs] == ["ACCUSE"]
+
+
 def test_group_loyal_to_a_coded_actor_is_its_own(code_text):
     """"Rebels loyal to the Syrian government attacked ...": the group is that actor's."""
     ev = _only(code_text("Rebels loyal to the Syrian government attacked a convoy."), "ASSAULT")
@@ -463,6 +470,7 @@ def test_obstruction_investigation_and_refusal_rows(code_text, text, etype, came
     ("The Syrian army ceased its military operations near Aleppo.", "RETREAT", "0871", "SYR"),
     ("Fifty Ugandan rebels gave up their arms on Monday.", "RETREAT", "0873", "UGA"),
     ("The rebels in Mali will lay down their arms on Sunday.", "AGREE", "0356", "MLI"),
+    ("Syrian rebels violated the ceasefire on Monday.", "ASSAULT", "196", "SYR"),
 ])
 def test_sanction_curfew_aid_relations_and_yield_rows(code_text, text, etype, cameo, actor):
     ev = _only(code_text(text), etype)
