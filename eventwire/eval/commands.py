@@ -207,12 +207,31 @@ def bench_scale_cmd(
     show("bench scale", bench_scale(files, limit=limit, workers=workers), as_json)
 
 
+def _synthesize_for_bench(db: Path, source: Path | None, events: int, by_date: bool) -> None:
+    """Build the store a query or API benchmark reads, when asked to."""
+    from eventwire.eval.bench import order_by_date, synthesize
+
+    if source is None:
+        if by_date:
+            raise typer.BadParameter("--by-date lays out a store being synthesized: "
+                                     "add --synthesize-from")
+        return
+    if db.exists():
+        raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
+    synthesize(_must_exist(source), db, events)
+    if by_date:
+        order_by_date(db)
+
+
 @bench_app.command("query")
 def bench_query_cmd(
     db: Annotated[Path, typer.Option(help="Store to query (made with --synthesize if given).")],
     synthesize_from: Annotated[Path | None, typer.Option(
         help="Build --db first by resampling this real store's events.")] = None,
     events: Annotated[int, typer.Option(help="Events in the synthesized store.")] = 1_000_000,
+    by_date: Annotated[bool, typer.Option(
+        "--by-date", help="Lay the synthesized events out in date order, as a "
+                          "chronological ingest does (synthesize scatters dates).")] = False,
     repeat: Annotated[int, typer.Option(
         help="Runs of each query (100: with fewer, the p95 is simply the slowest run).")] = 100,
     as_json: JsonOpt = False,
@@ -222,13 +241,12 @@ def bench_query_cmd(
     Example:
 
       eventwire bench query --db /tmp/1m.duckdb --synthesize-from te3.duckdb --events 1000000
-    """
-    from eventwire.eval.bench import bench_query, synthesize
 
-    if synthesize_from is not None:
-        if db.exists():
-            raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
-        synthesize(_must_exist(synthesize_from), db, events)
+      eventwire bench query --db /tmp/1m-by-date.duckdb --synthesize-from te3.duckdb --by-date
+    """
+    from eventwire.eval.bench import bench_query
+
+    _synthesize_for_bench(db, synthesize_from, events, by_date)
     show("bench query", bench_query(_must_exist(db), repeat=repeat), as_json)
 
 
@@ -260,17 +278,9 @@ def bench_api_cmd(
 
       eventwire bench api --db /tmp/1m-by-date.duckdb --synthesize-from te3.duckdb --by-date
     """
-    from eventwire.eval.bench import bench_api, order_by_date, synthesize
+    from eventwire.eval.bench import bench_api
 
-    if synthesize_from is not None:
-        if db.exists():
-            raise typer.BadParameter(f"{db} exists: remove it or drop --synthesize-from")
-        synthesize(_must_exist(synthesize_from), db, events)
-        if by_date:
-            order_by_date(db)
-    elif by_date:
-        raise typer.BadParameter("--by-date lays out a store being synthesized: "
-                                 "add --synthesize-from")
+    _synthesize_for_bench(db, synthesize_from, events, by_date)
     show("bench api", bench_api(_must_exist(db), requests=requests, clients=clients,
                                 think_ms=think_ms), as_json)
 
