@@ -163,6 +163,8 @@ def match(tok: Token) -> Trigger | None:
             return None  # "riot police", "protest leaders": a kind of people, not an act
     else:
         return None
+    if _hyphenated_modifier(tok):
+        return None  # "a UN-sanctioned operation", "a US-backed plan": a modifier, not an act
     candidates = rules().get((tok.lemma_.lower(), pos))
     if not candidates and pos == "N":
         candidates = rules().get((tok.lower_, pos))
@@ -183,6 +185,17 @@ def match(tok: Token) -> Trigger | None:
         if ok:
             return Trigger(tok, rule, used, instrument)
     return None
+
+
+def _hyphenated_modifier(tok: Token) -> bool:
+    """Whether a word is the last part of a hyphenated modifier of a noun ("a UN-sanctioned
+    operation", "a Western-backed plan", "a UN-sanction force"): it describes the noun's
+    thing, it is no event of its own."""
+    if tok.dep_ not in ("amod", "compound", "nmod") or tok.head.i <= tok.i or tok.i < 2:
+        return False
+    doc = tok.doc
+    hyph, before = doc[tok.i - 1], doc[tok.i - 2]
+    return hyph.text == "-" and not hyph.whitespace_ and not before.whitespace_ and before.is_alpha
 
 
 def _names_a_group(tok: Token) -> bool:

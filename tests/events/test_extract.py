@@ -564,3 +564,27 @@ def test_joint_act_of_two_parties_is_towards_each_other(code_text):
     evs = code_text("France and Germany condemned Iran.")
     assert sorted((e.actor.country, e.recipient.country) for e in evs) == [
         ("DEU", "IRN"), ("FRA", "IRN")]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Troops launched a UN-sanctioned offensive near the border.", ["launched"]),
+    ("Kenya sent police to a AU-sanctioned mission.", []),
+    ("Police broke up a state-sanctioned protest.", ["protest"]),
+    ("The army ended a US-funded blockade.", ["blockade"]),
+])
+def test_hyphenated_participle_modifier_is_no_trigger(nlp, text, kept):
+    from eventwire.events import triggers
+
+    sent = next(nlp(text).sents)
+    assert [t.token.text for t in triggers.find(sent)] == kept
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Greece thanked Italy for not supporting the sanctions against Turkey.", "GRC", "ITA"),
+    ("Peru thanked Chile for not backing the motion.", "PER", "CHL"),
+    ("Ghana thanked Togo for its help.", "GHA", "TGO"),
+])
+def test_thanks_are_praise_not_a_demand(code_text, text, actor, recipient):
+    evs = [e for e in code_text(text) if not e.negated]
+    assert [(e.type, e.cameo, e.actor.code, e.recipient.code) for e in evs] == [
+        ("SUPPORT", "051", actor, recipient)]
