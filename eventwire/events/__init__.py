@@ -223,6 +223,7 @@ def extract(
                                       sent, s_idx, sc, article, timexes, places, mentions, stats,
                                       allow_uncoded=sc.event >= fusion.GATE_UNCODED_MIN))
         lexical = events[n_before:]
+        _rank_main_clause_first(lexical, found)
         background = _background_starts(found)
         news = [e for e in lexical if e.trigger.start not in background]
         reread = bool(lexical) and not news and coded_here
@@ -269,6 +270,35 @@ def extract(
         stats.classified += len(new)
         events.extend(new)
     return events
+
+
+def _in_participial_report(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a word is (or is inside) a participial reporting clause hung on the main
+    clause ("staged rallies in the capital, saying the president must resign")."""
+    cur = tok
+    for _ in range(5):
+        if cur.lemma_.lower() in modality.REPORTING and cur.tag_ == "VBG" \
+                and cur.dep_ in ("advcl", "xcomp", "conj"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _rank_main_clause_first(lexical: list[Event], found: list[triggers.Trigger]) -> None:
+    """A demand or claim told in a participial "saying ..." clause is what the doers of
+    the main clause's act said while doing it: the main act is the sentence's news, so
+    the reported event never ranks above it (its confidence is capped just below)."""
+    tokens = {t.token.idx: t.token for t in found}
+    reported = [e for e in lexical if e.trigger.start in tokens
+                and _in_participial_report(tokens[e.trigger.start])]
+    main = [e.confidence for e in lexical if not e.negated and e not in reported]
+    if not reported or not main:
+        return
+    top = max(main)
+    for e in reported:
+        e.confidence = round(min(e.confidence, max(0.0, top - 0.01)), 3)
 
 
 def _governs(tok, start: int) -> bool:  # noqa: ANN001 - a spaCy Token

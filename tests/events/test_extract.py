@@ -588,3 +588,16 @@ def test_thanks_are_praise_not_a_demand(code_text, text, actor, recipient):
     evs = [e for e in code_text(text) if not e.negated]
     assert [(e.type, e.cameo, e.actor.code, e.recipient.code) for e in evs] == [
         ("SUPPORT", "051", actor, recipient)]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Thousands of Kenyan students staged rallies in Nairobi, saying the president must resign.",
+     "PROTEST"),
+    ("Opposition supporters marched through Lagos, saying Nigeria's president must step down.",
+     "PROTEST"),
+])
+def test_participial_report_does_not_outrank_the_main_act(code_text, text, etype):
+    evs = code_text(text)
+    assert max(evs, key=lambda e: e.confidence).type == etype, [
+        (e.trigger.text, e.type, e.confidence) for e in evs]
+    assert [e for e in evs if e.type == "REQUEST"]  # the demand is still coded
