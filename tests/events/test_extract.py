@@ -601,3 +601,12 @@ def test_participial_report_does_not_outrank_the_main_act(code_text, text, etype
     assert max(evs, key=lambda e: e.confidence).type == etype, [
         (e.trigger.text, e.type, e.confidence) for e in evs]
     assert [e for e in evs if e.type == "REQUEST"]  # the demand is still coded
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Thousands of Kenyan students staged rallies in Nairobi.", "KEN"),
+    ("Ghanaian nurses staged a strike in Accra.", "GHA"),
+])
+def test_light_verb_subject_despite_a_wrong_lemma(code_text, text, actor):
+    ev = _only(code_text(text), "PROTEST")
+    assert ev.actor is not None and ev.actor.country == actor
