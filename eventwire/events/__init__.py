@@ -286,13 +286,22 @@ def _in_participial_report(tok) -> bool:  # noqa: ANN001 - a spaCy Token
     return False
 
 
+def _is_purpose(tok) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a verb heads a purpose infinitive of the main clause ("staged
+    demonstrations to demand reforms"): what the act was for, not the act."""
+    return tok.dep_ == "advcl" and tok.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _rank_main_clause_first(lexical: list[Event], found: list[triggers.Trigger]) -> None:
-    """A demand or claim told in a participial "saying ..." clause is what the doers of
-    the main clause's act said while doing it: the main act is the sentence's news, so
+    """A demand or claim told in a participial "saying ..." clause, or the demand a
+    purpose clause names ("marched to demand ..."), is what the doers of the main
+    clause's act said or sought while doing it: the main act is the sentence's news, so
     the reported event never ranks above it (its confidence is capped just below)."""
     tokens = {t.token.idx: t.token for t in found}
     reported = [e for e in lexical if e.trigger.start in tokens
-                and _in_participial_report(tokens[e.trigger.start])]
+                and (_in_participial_report(tokens[e.trigger.start])
+                     or (e.type in SPEECH_ACTS and _is_purpose(tokens[e.trigger.start])))]
     main = [e.confidence for e in lexical if not e.negated and e not in reported]
     if not reported or not main:
         return

@@ -610,3 +610,14 @@ def test_participial_report_does_not_outrank_the_main_act(code_text, text, etype
 def test_light_verb_subject_despite_a_wrong_lemma(code_text, text, actor):
     ev = _only(code_text(text), "PROTEST")
     assert ev.actor is not None and ev.actor.country == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of Ghanaian teachers staged demonstrations in Accra to demand higher pay.",
+    "Hundreds of Kenyan nurses held protests in Mombasa to demand better wages.",
+])
+def test_demand_of_a_purpose_clause_ranks_below_the_protest(code_text, text):
+    evs = code_text(text)
+    protest = max(e.confidence for e in evs if e.type == "PROTEST")
+    assert all(e.confidence < protest for e in evs if e.type == "REQUEST"), [
+        (e.trigger.text, e.type, e.confidence) for e in evs]
