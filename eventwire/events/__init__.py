@@ -237,6 +237,10 @@ def extract(
             continue
         trig = _sentence_trigger(sent)
         lexical_at = {e.trigger.start for e in events[n_before:]}
+        # "staged demonstrations": the light verb of a lexicon noun event is that event
+        lexical_at |= {t.token.head.idx for t in found if t.token.idx in lexical_at
+                       and t.token.pos_ == "NOUN" and t.token.dep_ in ("dobj", "obj")
+                       and roles.is_light(t.token.head)}
         if trig is None or trig.token.idx in lexical_at:
             continue  # the lexicon's reading of that verb is the more specific one
         if any(e.negated and _governs(trig.token, e.trigger.start) for e in events[n_before:]) \

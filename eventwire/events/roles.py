@@ -157,7 +157,7 @@ def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
                  start=start, end=tok.idx + len(tok.text))
 
 
-def _is_light(verb: Token) -> bool:
+def is_light(verb: Token) -> bool:
     """Whether a verb is a light verb; the tagger's lemma can be wrong ("staged" -> "stag"),
     so the word's other possible lemmas count too."""
     if verb.lemma_.lower() in LIGHT_VERBS:
@@ -271,13 +271,13 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
                      and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and not _is_time(c)]
         actor = actor or _agent(tok)
         recipient = _prep_objects(tok, ptype, set())
-        if not recipient and tok.dep_ in ("dobj", "obj") and _is_light(tok.head):
+        if not recipient and tok.dep_ in ("dobj", "obj") and is_light(tok.head):
             # "opened investigations against 28 officials", "held talks with Iran": the
             # parse often hangs the party on the light verb instead of the noun
             recipient = _prep_objects(tok.head, ptype, {tok.i})
         if not actor:
             head = tok.head
-            if tok.dep_ in ("dobj", "obj") and _is_light(head):
+            if tok.dep_ in ("dobj", "obj") and is_light(head):
                 actor, _ = _subject(head)
             elif tok.lemma_.lower() in GROUP_NOUNS:
                 # "At a summit in X, Putin said" / "remarks from a video conference, Putin said"

@@ -621,3 +621,13 @@ def test_demand_of_a_purpose_clause_ranks_below_the_protest(code_text, text):
     protest = max(e.confidence for e in evs if e.type == "PROTEST")
     assert all(e.confidence < protest for e in evs if e.type == "REQUEST"), [
         (e.trigger.text, e.type, e.confidence) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Thousands of Ghanaian teachers staged demonstrations in Accra to demand higher pay from the government.",
+     "staged"),
+])
+def test_light_verb_of_a_lexicon_noun_event_is_no_second_event(code_text, text, verb):
+    evs = code_text(text)
+    assert not [e for e in evs if e.trigger.text == verb], [(e.trigger.text, e.type) for e in evs]
+    assert [e for e in evs if e.type == "PROTEST"]
