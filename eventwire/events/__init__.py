@@ -297,6 +297,22 @@ def _is_purpose(tok) -> bool:  # noqa: ANN001 - a spaCy Token
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def _describes_object(tok, tokens: dict) -> bool:  # noqa: ANN001 - a spaCy Token
+    """Whether a trigger is inside a relative clause on the object of another trigger
+    ("will support a resolution that aims to tighten sanctions"): it says what that
+    object is, the other trigger is the act."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ == "relcl":
+            noun = cur.head
+            return noun.dep_ in ("dobj", "obj") and noun.head.idx in tokens \
+                and noun.head is not tok
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _rank_main_clause_first(lexical: list[Event], found: list[triggers.Trigger]) -> None:
     """A demand or claim told in a participial "saying ..." clause, or the demand a
     purpose clause names ("marched to demand ..."), is what the doers of the main
@@ -305,7 +321,8 @@ def _rank_main_clause_first(lexical: list[Event], found: list[triggers.Trigger])
     tokens = {t.token.idx: t.token for t in found}
     reported = [e for e in lexical if e.trigger.start in tokens
                 and (_in_participial_report(tokens[e.trigger.start])
-                     or (e.type in SPEECH_ACTS and _is_purpose(tokens[e.trigger.start])))]
+                     or (e.type in SPEECH_ACTS and _is_purpose(tokens[e.trigger.start]))
+                     or _describes_object(tokens[e.trigger.start], tokens))]
     main = [e.confidence for e in lexical if not e.negated and e not in reported]
     if not reported or not main:
         return

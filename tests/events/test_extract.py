@@ -631,3 +631,13 @@ def test_light_verb_of_a_lexicon_noun_event_is_no_second_event(code_text, text, 
     evs = code_text(text)
     assert not [e for e in evs if e.trigger.text == verb], [(e.trigger.text, e.type) for e in evs]
     assert [e for e in evs if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Poland said it will support a EU plan that aims to tighten sanctions against Belarus.",
+     "AGREE"),
+])
+def test_relative_clause_on_the_object_ranks_below_the_act(code_text, text, etype):
+    evs = code_text(text)
+    assert max(evs, key=lambda e: e.confidence).type == etype, [
+        (e.trigger.text, e.type, e.confidence) for e in evs]
