@@ -163,8 +163,11 @@ def match(tok: Token) -> Trigger | None:
             return None  # "riot police", "protest leaders": a kind of people, not an act
     else:
         return None
-    if _hyphenated_modifier(tok):
-        return None  # "a UN-sanctioned operation", "a US-backed plan": a modifier, not an act
+    if _hyphenated_modifier(tok) or (tok.tag_ == "VBN" and tok.dep_ == "amod"
+                                     and tok.head.i == tok.i + 1):
+        # "a UN-sanctioned operation", "the alleged abuses", "the banned group": a
+        # participle before its noun describes it, it is not an act
+        return None
     candidates = rules().get((tok.lemma_.lower(), pos))
     if not candidates and pos == "N":
         candidates = rules().get((tok.lower_, pos))

@@ -571,6 +571,7 @@ def test_joint_act_of_two_parties_is_towards_each_other(code_text):
     ("Kenya sent police to a AU-sanctioned mission.", []),
     ("Police broke up a state-sanctioned protest.", ["protest"]),
     ("The army ended a US-funded blockade.", ["blockade"]),
+    ("Students marched against the alleged abuses by Kenyan police.", ["marched"]),
 ])
 def test_hyphenated_participle_modifier_is_no_trigger(nlp, text, kept):
     from eventwire.events import triggers
