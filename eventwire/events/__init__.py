@@ -293,8 +293,7 @@ def _in_participial_report(tok) -> bool:  # noqa: ANN001 - a spaCy Token
 def _is_purpose(tok) -> bool:  # noqa: ANN001 - a spaCy Token
     """Whether a verb heads a purpose infinitive of the main clause ("staged
     demonstrations to demand reforms"): what the act was for, not the act."""
-    return tok.dep_ == "advcl" and tok.pos_ == "VERB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and roles.is_to_infinitive(tok)
 
 
 def _describes_object(tok, tokens: dict) -> bool:  # noqa: ANN001 - a spaCy Token
@@ -323,7 +322,8 @@ def _rank_main_clause_first(lexical: list[Event], found: list[triggers.Trigger])
                 and (_in_participial_report(tokens[e.trigger.start])
                      or (e.type in SPEECH_ACTS and _is_purpose(tokens[e.trigger.start]))
                      or _describes_object(tokens[e.trigger.start], tokens))]
-    main = [e.confidence for e in lexical if not e.negated and e not in reported]
+    told = {id(e) for e in reported}
+    main = [e.confidence for e in lexical if not e.negated and id(e) not in told]
     if not reported or not main:
         return
     top = max(main)

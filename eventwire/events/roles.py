@@ -309,13 +309,17 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
     return a_list, r_list
 
 
+def is_to_infinitive(tok: Token) -> bool:
+    """Whether a word is the verb of a to-infinitive ("to protest", "to demand")."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _protested(tok: Token, actors: list[Actor], actor_codes: set[str | None]) -> Actor | None:
     """"began a hunger strike to protest the government's decision", "marched in protest
     at Israel's policy": a protest is against the party whose act its purpose names."""
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
     for clause in verb.children:
-        if clause.dep_ in ("advcl", "xcomp") and clause.pos_ == "VERB" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ in ("advcl", "xcomp") and is_to_infinitive(clause):
             found = _recipient_below(clause, actors, actor_codes, set())
             if found is not None:
                 return found
