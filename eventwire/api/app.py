@@ -73,6 +73,9 @@ class Health(BaseModel):
     articles: int
     events: int
     stories: int
+    indexed: bool = Field(description="Whether pages of /events come from the in-memory "
+                                      "page index yet (built in the background after a start "
+                                      "or an ingest; until then SQL answers them).")
 
 
 class EventPage(BaseModel):
@@ -302,6 +305,11 @@ def create_app(db: Path, token: str | None = None, max_body: int = 5_000_000,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        try:  # build the page index while the first visitor's browser loads the page
+            with gate.read():
+                gate.page_index()
+        except StoreUnavailable:
+            pass  # another process writes the store: the first request builds it instead
         yield
         gate.close()
 
@@ -330,7 +338,8 @@ def create_app(db: Path, token: str | None = None, max_body: int = 5_000_000,
         """Liveness, version and what the store holds."""
         with gate.read() as store:
             counts = views.counts(store)
-        return _json({"status": "ok", "version": __version__, **counts})
+            indexed = gate.page_index() is not None
+        return _json({"status": "ok", "version": __version__, **counts, "indexed": indexed})
 
     @app.get("/events", response_model=EventPage, tags=["events"], responses={
         **_ERRORS,
@@ -353,7 +362,7 @@ def create_app(db: Path, token: str | None = None, max_body: int = 5_000_000,
         with gate.read() as store:
             _stories_available(store, flt)
             page = views.page(store, flt, sort=sort, limit=limit, offset=offset,
-                              total=gate.memo.get(key))
+                              total=gate.memo.get(key), index=gate.page_index())
             gate.remember(key, page.total)
         if fmt == "csv":
             return Response(_csv(page.records), media_type="text/csv; charset=utf-8",

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import warnings
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,8 +36,12 @@ import duckdb
 
 from eventwire.store import Store, StoreError
 from eventwire.store.lock import Gate
+from eventwire.store.pageindex import PageIndex
 
 MEMO_MAX = 1024
+# Stores up to this many events get an in-memory page index (about 100 bytes an event);
+# EVENTWIRE_API_INDEX_MAX changes it, 0 turns the index off.
+INDEX_MAX_EVENTS = 5_000_000
 
 
 class StoreUnavailable(RuntimeError):
@@ -81,6 +86,10 @@ class StoreGate:
         # the file is unchanged, i.e. across reopens unless its size or mtime moved.
         self.memo: dict[Hashable, Any] = {}
         self._stamp: tuple[int, ...] | None = None
+        env_max = os.environ.get("EVENTWIRE_API_INDEX_MAX")
+        self.index_max = int(env_max) if env_max else INDEX_MAX_EVENTS
+        self._index: PageIndex | None = None
+        self._index_for: tuple[int, ...] | None = None  # the stamp a build was started for
 
     # ------------------------------------------------------------ reading
 
@@ -128,6 +137,40 @@ class StoreGate:
             self.memo = {}
         self.memo[key] = value
 
+    def page_index(self) -> PageIndex | None:
+        """The page index of the store's current content, once built, else None.
+
+        The first call for a content starts the build in the background (about 2 s a
+        million events): pages go to SQL meanwhile, so no request waits for it.
+        """
+        with self._cond:
+            stamp = self._stamp
+            if stamp is None or self.index_max <= 0:
+                return None
+            if self._index_for != stamp:
+                self._index_for, self._index = stamp, None
+                threading.Thread(target=self._build_index, args=(stamp,), daemon=True,
+                                 name="eventwire-page-index").start()
+            return self._index
+
+    def _build_index(self, stamp: tuple[int, ...]) -> None:
+        index = None
+        try:
+            with self.read() as store:
+                assert store.con is not None
+                if store.con.execute("SELECT count(*) FROM events").fetchall()[0][0] <= self.index_max:
+                    index = PageIndex.build(store)
+                    index.order("-date")  # the default order: ready before the first page
+        except (StoreUnavailable, duckdb.Error) as exc:
+            # a writer came first (its new content gets its own build), or the index
+            # cannot be built: pages keep going to SQL, which answers them all the same
+            warnings.warn(f"eventwire serve: no page index for {Path(self.path).name}: {exc}",
+                          RuntimeWarning, stacklevel=1)
+            return
+        with self._cond:
+            if self._index_for == stamp == self._stamp:
+                self._index = index
+
     # ------------------------------------------------------------ writing
 
     @contextmanager
@@ -152,6 +195,7 @@ class StoreGate:
             with self._cond:
                 self.memo = {}
                 self._stamp = None
+                self._index, self._index_for = None, None
                 self._writing = False
                 self._cond.notify_all()
 
@@ -162,8 +206,9 @@ class StoreGate:
         return self._base is not None
 
     def close(self) -> None:
-        """Release the file now (server shutdown, tests)."""
+        """Release the file once the reads in flight (a page index build) are done."""
         with self._cond:
+            self._cond.wait_for(lambda: not self._readers, timeout=60)
             self._close_base()
             self._cond.notify_all()
 
@@ -195,6 +240,7 @@ class StoreGate:
         stamp = self._file_stamp()
         if stamp != self._stamp:
             self.memo = {}
+            self._index, self._index_for = None, None
             self._stamp = stamp
         self.opens += 1
         self._last_use = time.monotonic()

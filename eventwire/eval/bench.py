@@ -431,6 +431,12 @@ def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
                         raise RuntimeError(f"eventwire serve did not answer within {startup_s} s: "
                                            f"{server_log()}") from exc
                     time.sleep(0.2)
+            # a served store gets its page index in the background after the start: wait
+            # for it (a store over the index's size limit never has one)
+            index_wait = time.monotonic() + 60
+            while not health.get("indexed", True) and time.monotonic() < index_wait:
+                time.sleep(0.5)
+                health = httpx.get(f"{base}/health", timeout=5).json()
             warm_ms = []
             for q in API_QUERIES:
                 t0 = time.perf_counter()
@@ -497,6 +503,7 @@ def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
     latencies.sort()
     return {
         "events": health.get("events", 0),
+        "page_index": bool(health.get("indexed")),
         "clients": clients,
         "think_ms": think_ms,
         "requests": requests,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from eventwire.store.db import Store
+from eventwire.store.pageindex import PageIndex
 from eventwire.store.query import EventFilter
 
 # sort name -> ORDER BY columns (ascending); every order ends on the unique row id so
@@ -128,18 +129,22 @@ def count(store: Store, flt: EventFilter) -> int:
 
 
 def page(store: Store, flt: EventFilter, sort: str = "-date", limit: int = 50,
-         offset: int = 0, total: int | None = None) -> Page:
+         offset: int = 0, total: int | None = None, index: PageIndex | None = None) -> Page:
     """One page of matching events, sorted; ``total`` counts every match.
 
     Sorting and cutting run on the narrow columns; only the page's ids then fetch
     their wide JSON records (as iter_records does), which keeps a page cheap on a
     store of millions of events. Pass ``total`` when it is known (the same filter on
-    the same store) to skip counting.
+    the same store) to skip counting. An ``index`` of the same store content finds
+    the page's ids without the top-N scan when it holds the filter's columns.
     """
-    cond, params = where(flt)
-    ids = [r[0] for r in store.con.execute(
-        f"SELECT id FROM events{cond} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?",
-        [*params, int(limit), int(offset)]).fetchall()]
+    order_by(sort)  # ValueError for an unknown sort, whichever path answers
+    ids = index.page_ids(flt, sort, limit, offset) if index is not None else None
+    if ids is None:
+        cond, params = where(flt)
+        ids = [r[0] for r in store.con.execute(
+            f"SELECT id FROM events{cond} ORDER BY {order_by(sort)} LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)]).fetchall()]
     # a page that ran out of rows already says how many there are: no second scan
     ran_out = len(ids) < limit and (ids or offset == 0)
     if ran_out:

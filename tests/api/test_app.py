@@ -529,6 +529,32 @@ def test_a_waiting_checkpoint_gets_the_file(writable):
         assert c.get("/events", params={"limit": 1}).json()["total"] == total + 1
 
 
+def test_pages_come_from_the_page_index_once_built_and_it_follows_writes(writable):
+    app = create_app(writable, idle_s=60)
+    gate = app.state.gate
+    params = {"sort": "-date", "limit": 3}
+    with TestClient(app) as c:
+        by_sql = c.get("/events", params=params).json()  # also starts the index build
+        for _ in range(200):
+            if (index := gate.page_index()) is not None:
+                break
+            time.sleep(0.05)
+        assert index is not None and index.size == by_sql["total"]
+        assert c.get("/events", params=params).json() == by_sql  # same page, from the index
+        with gate.write() as store:  # what POST /articles does
+            store.con.execute("INSERT INTO events SELECT * REPLACE ('added-later' AS id, "
+                              "DATE '2099-01-01' AS date_start_day) FROM events LIMIT 1")
+        assert gate.page_index() is None  # the old content's index is gone
+        newest = c.get("/events", params=params).json()
+        assert newest["total"] == by_sql["total"] + 1
+        for _ in range(200):
+            if (index := gate.page_index()) is not None:
+                break
+            time.sleep(0.05)
+        assert index is not None and index.size == by_sql["total"] + 1
+        assert index.page_ids(EventFilter(), "-date", 1) == ["added-later"]
+
+
 def test_reads_wait_for_this_servers_own_write_then_503(writable):
     app = create_app(writable, token=TOKEN, read_wait=0.2)
     with TestClient(app) as c:
