@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from eventwire import nlp, ontology
 from eventwire.events import classifier, context, fusion, ids, modality, quantities, roles, triggers
 from eventwire.model import Actor, Article, Event, Place, Span, Timex
+from eventwire.nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +33,9 @@ MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
 LOCAL_ACTOR_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 # Confidence taken off an event told in a background clause (context.is_background).
 BACKGROUND_PENALTY = 0.1
+# Acts given to someone else (aid, talks, cooperation, backing): with no party named, whom
+# they are for is unknown, never the doer's own country by default.
+OUTWARD_TYPES = {"AID", "CONSULT", "COOPERATE", "SUPPORT"}
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "CONCEDE", "PROTEST", "MOBILIZE", "THREATEN", "RETREAT"}
 
 
@@ -429,6 +433,69 @@ def _other_party(actor_list: list[Actor | None], sent, places: list[Place],  # n
     return others[0]
 
 
+def _located_country(trig: triggers.Trigger, actor_list: list[Actor | None],
+                     places: list[Place], mentions: list[Actor]) -> Actor | None:
+    """"will provide food aid to refugees fleeing the war in Liberia": with no party named,
+    an act is done to or for the country of the place that locates its object
+    (``roles.located_party``); the place stands for its country, not its government."""
+    hit = roles.located_party(trig, mentions, actor_list)
+    if hit is None or hit.start is None or hit.end is None:
+        return None
+    for pl in places:
+        if pl.start < hit.end and hit.start < pl.end and pl.country:
+            return _place_actor(pl, pl.text)
+    return Actor(name=hit.name, country=hit.country, sector=None, code=hit.country or "",
+                 text=hit.text, start=hit.start, end=hit.end)
+
+
+def _ethnic_home(actor: Actor | None, sent, place: Place) -> Actor | None:  # noqa: ANN001
+    """"ethnic Albanians in south Serbia demanded ...", "Serb forces killed three ethnic
+    Albanians in Serbia": an ethnic group named by its kin state's demonym lives where the
+    event happens, and is coded by that country (as CAMEO codes minorities)."""
+    if actor is None or actor.start is None or not actor.country or place.country == actor.country:
+        return actor
+    before = text_of(sent.doc)[max(sent.start_char, actor.start - 7):actor.start]
+    if before.lower() != "ethnic ":
+        return actor
+    sector = actor.sector or "CVL"
+    return Actor(name=place.name, country=place.country, sector=sector,
+                 code=(place.country or "") + sector, text=actor.text, start=actor.start,
+                 end=actor.end)
+
+
+def _states() -> frozenset[str]:
+    from eventwire.actors.kb import load
+
+    return frozenset(e.country for e in load().entities.values() if e.kind == "country")
+
+
+def _home_country(actor_list: list[Actor | None], r_toks: list, sent,  # noqa: ANN001
+                  places: list[Place], mentions: list[Actor]) -> Actor | None:
+    """"President X declined to resign", "Nigerian police jailed 52 members of a banned
+    group", "the teachers' union called off its strike": a state's actor acting where the
+    sentence names no party and no place of another country acts at home, so the act is
+    done to its own country (as CAMEO coders code domestic acts). The evidence is the
+    uncoded object when there is one ("52 members"), else the actor's own words."""
+    coded = [a for a in actor_list if a is not None and a.country]
+    if len(coded) != 1 or coded[0].country not in _states():
+        return None
+    home = coded[0].country
+    inside = [m.country for m in mentions if m.start is not None
+              and sent.start_char <= m.start < sent.end_char]
+    inside += [pl.country for pl in places if sent.start_char <= pl.start < sent.end_char]
+    if any(c and c != home for c in inside):
+        return None
+    if r_toks:
+        tok = r_toks[0]
+        left, right = tok.left_edge, tok
+        text, start = sent.doc[left.i:right.i + 1].text, left.idx
+        end = right.idx + len(right.text)
+    else:
+        text, start, end = coded[0].text, coded[0].start, coded[0].end
+    return Actor(name=home, country=home, sector=None, code=home, text=text,
+                 start=start, end=end)
+
+
 def _events_for(
     trig: triggers.Trigger, cameo: str, mode: str | None, negated: bool, mood: str,
     actor_list: list[Actor | None], recipient_list: list[Actor | None],
@@ -463,7 +530,17 @@ def _events_for(
         recipient_list = [_attacked_country(actor_list, sent, places)]
     if recipient_list == [None] and info.plover_type == "CONSULT":
         recipient_list = [_other_party(actor_list, sent, places, mentions)]
+    if recipient_list == [None]:
+        recipient_list = [_located_country(trig, actor_list, places, mentions)]
+    if recipient_list == [None] and OUTWARD_TYPES.isdisjoint({info.plover_type, trig.plover_type}):
+        # ("will send aid" is an AGREE of an outward act)
+        recipient_list = [_home_country(actor_list, r_toks, sent, places, mentions)]
     parsed = {id(a) for a in (roles.mention_of(t, mentions) for t in r_toks) if a is not None}
+    if place is not None and place.country:
+        actor_list = [_ethnic_home(a, sent, place) for a in actor_list]
+        homes = [_ethnic_home(a, sent, place) for a in recipient_list]
+        parsed |= {id(h) for h, a in zip(homes, recipient_list, strict=True) if id(a) in parsed}
+        recipient_list = homes
     background = context.is_background(tok)
     coded = [a for a in actor_list if a is not None and a.country]
     mutual = (recipient_list == [None] and info.plover_type in MUTUAL_TYPES and len(coded) == 2

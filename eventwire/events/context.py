@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 DATE_VALUE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12])(-\d{2})?)?")
-PLACE_PREPS = {"in", "at", "near", "into", "over", "across", "outside", "inside", "around"}
+PLACE_PREPS = {"in", "at", "near", "into", "over", "across", "outside", "inside", "around",
+               "throughout"}
 
 
 def _token_at(sent: Span, start: int, end: int) -> Token | None:
@@ -155,6 +156,8 @@ def event_place(trigger: Token, sent: Span, places: list[Place]) -> Place | None
         if not governed:  # "in central, southern ... Ukraine": the place is a modifier's object
             governed = any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in list(tok.ancestors)[:2])
         if not governed:
+            governed = _named_place_of(tok)
+        if not governed:
             continue
         # the trigger's own phrase first ("a visit to Moscow ... a campaign in Ukraine")
         rank = (0 if tok.i in own else 1 if tok.i in inside_clause else 2, _distance(trigger, tok))
@@ -165,6 +168,24 @@ def event_place(trigger: Token, sent: Span, places: list[Place]) -> Place | None
     if trigger.pos_ != "VERB" or not at:
         return None
     return _owner_place(trigger, at)
+
+
+def _named_place_of(tok: Token) -> bool:
+    """"in the northern city of Kirkuk", "outside the province of Sindh": a place named
+    through "of" after a place noun is governed by the place preposition before it."""
+    cur = tok
+    for _ in range(2):
+        if cur.dep_ != "pobj" or cur.head.lower_ != "of":
+            return False
+        up = cur.head.head
+        if up.lower_ in PLACE_PREPS:  # "outside of X"
+            return True
+        if up.pos_ != "NOUN":
+            return False
+        cur = up
+        if cur.dep_ == "pobj" and cur.head.lower_ in PLACE_PREPS:
+            return True
+    return False
 
 
 def _owner_place(verb: Token, at: dict[int, Place]) -> Place | None:

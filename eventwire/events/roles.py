@@ -105,22 +105,32 @@ def resolve_pronoun(tok: Token, actors: list[Actor]) -> Actor | None:
     return None
 
 
-def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True) -> Actor | None:
+def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
+               depth: int = 0) -> Actor | None:
     """The actor mention a role token stands for: the mention covering it, else one covering
     a possessor/modifier of it ("Kyiv's military", "Ukrainian ambassador"), else a pronoun's."""
     hit = _covering(tok, actors)
     if hit is not None:
         return hit
-    for child in tok.children:
+    # a named modifier before a pronoun: "its European partners" are the European ones
+    children = sorted(tok.children, key=lambda c: c.pos_ == "PRON")
+    for child in children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (
             child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in OF_HEADS):
             target = child
+            through = False
             if child.dep_ == "prep":
                 target = next((c for c in child.children if c.dep_ == "pobj"), child)
+                through = True
             elif child.lower_ in ALLEGIANCE:  # "rebels loyal to X", "militias allied with X"
                 target = next((c for p in child.children if p.dep_ == "prep"
                                for c in p.children if c.dep_ == "pobj"), child)
+                through = True
             hit = _covering(target, actors)
+            if hit is None and through and target is not child and depth < 2:
+                # "thousands of Iraqi Kurds", "militants loyal to Iraq's frontman": the
+                # group named after the link is coded by its own modifiers
+                hit = mention_of(target, actors, allow_pronoun, depth + 1)
             if hit is None and target.pos_ == "PRON" and allow_pronoun:
                 hit = resolve_pronoun(target, actors)
             if hit is not None:
@@ -296,7 +306,12 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
     """Actor and recipient mentions of a trigger (None where a role is empty or uncoded)."""
     a_toks, r_toks = role_tokens(trig)
     a_list = _dedupe([mention_of(t, actors) for t in a_toks] or [None])
-    r_list = _dedupe([mention_of(t, actors) for t in r_toks] or [None])
+    r_list = _dedupe([mention_of(t, actors) or _owner(t, actors) for t in r_toks] or [None])
+    own = {(a.code, a.name) for a in a_list if a is not None}
+    if all(r is None or (r.code, r.name) in own for r in r_list):
+        # "offered its troops to X", "reneged on his commitment to the people": an object
+        # that is the actor's own is not whom the act is done to; look further below
+        r_list = [None]
     if r_list == [None]:
         found = _recipient_below(trig.token, actors, {a.code for a in a_list if a is not None},
                                  {t.i for t in a_toks})
@@ -307,6 +322,31 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
         if found is not None:
             r_list = [found]
     return a_list, r_list
+
+
+def _owner(tok: Token, actors: list[Actor]) -> Actor | None:
+    """"hacked into the computers of South Korean officers", "attacked a camp for
+    Congolese refugees": an uncoded thing acted on belongs to the party its "of" or
+    "for" phrase names, and the act is done to that party."""
+    if tok.pos_ != "NOUN":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not _is_time(obj):
+                    hit = mention_of(obj, actors, allow_pronoun=False)
+                    if hit is not None:
+                        return hit
+    return None
+
+
+def located_party(trig: Trigger, actors: list[Actor], actor_list: list[Actor | None]
+                  ) -> Actor | None:
+    """The mention of a place that locates what the act is done to or for, when no party
+    is named ("provide aid to refugees in Liberia"): see ``_recipient_below``."""
+    a_toks, _ = role_tokens(trig)
+    return _recipient_below(trig.token, actors, {a.code for a in actor_list if a is not None},
+                            {t.i for t in a_toks}, located=True)
 
 
 def is_to_infinitive(tok: Token) -> bool:
@@ -358,19 +398,32 @@ _NOT_PARTY_PREPS = {"by", "of", "since", "until", "during", "after", "before", "
                     "near", "as", "like", "amid", "despite"}
 
 
+_LOCATIVE = {"in", "at", "inside"}
+# Words whose "in X" is where parties meet, not whom the act is for ("talks in Geneva").
+_VENUES = {"meet", "meeting", "talk", "summit", "conference", "negotiation", "sign", "hold",
+           "session", "forum", "visit"}
+
+
 def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | None],
-                     skip: set[int]) -> Actor | None:
+                     skip: set[int], located: bool = False) -> Actor | None:
     """The first coded mention, breadth first within three links below the trigger, that
-    is not the actor and not reached through a preposition of time, place or agency."""
-    frontier = [tok]
+    is not the actor and not reached through a preposition of time, place or agency.
+
+    ``located``: the party is instead the country of a place that locates what the act is
+    done to or for ("will provide aid to refugees fleeing the war in Liberia", "agreed to
+    set up a research centre in Tokyo", "would not meet demands to free prisoners in
+    Iraq"), never the trigger's own place or a meeting's venue."""
+    frontier = [(tok, False)]
     for _ in range(3):
-        nxt: list[Token] = []
-        for cur in frontier:
+        nxt: list[tuple[Token, bool]] = []
+        for cur, placed in frontier:
             for child in cur.children:
                 if child.dep_ not in _DOWN or child.i in skip or _is_time(child):
                     continue
+                locative = (located and child.dep_ == "prep" and child.lower_ in _LOCATIVE
+                            and cur is not tok and cur.lemma_.lower() not in _VENUES)
                 if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS and not (
-                        child.lower_ == "by" and cur.pos_ == "NOUN"):
+                        child.lower_ == "by" and cur.pos_ == "NOUN") and not locative:
                     # "rejected calls by Belarus", "condemned the attack by X": the author
                     # of the act named by an object noun is the party the trigger answers
                     continue
@@ -378,9 +431,12 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
                 for t in ([c for c in child.children if c.dep_ == "pobj"] if child.dep_ == "prep"
                           else [child]):
                     hit = mention_of(t, actors, allow_pronoun=False)
-                    if hit is not None and hit.code not in actor_codes:
+                    if located and hit is not None and (placed or locative) and hit.country \
+                            and hit.code not in actor_codes:
                         return hit
-                    nxt.append(t)
+                    if not located and hit is not None and hit.code not in actor_codes:
+                        return hit
+                    nxt.append((t, placed or locative))
         frontier = nxt
     return None
 

@@ -642,3 +642,87 @@ def test_relative_clause_on_the_object_ranks_below_the_act(code_text, text, etyp
     evs = code_text(text)
     assert max(evs, key=lambda e: e.confidence).type == etype, [
         (e.trigger.text, e.type, e.confidence) for e in evs]
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # a count or a group linked by "of" / "loyal to" is coded by that group's own modifiers
+    ("Hundreds of Syrian Kurds demonstrated in the northern town of Qamishli.", "PROTEST",
+     "SYR", "SYR"),
+    ("Militants loyal to Syria's intelligence chief attacked a convoy.", "ASSAULT", "SYR",
+     "SYR"),
+    # a named modifier before a possessive pronoun: "its NATO allies" are NATO
+    ("Greece asked its NATO allies to impose sanctions on Turkey.", "REQUEST", "GRC", "NATO"),
+    # an object that is the actor's own is not the party: "to X" is
+    ("Chad offered its troops to Mali's new president.", "AGREE", "TCD", "MLI"),
+    # a thing acted on belongs to the party its "of" / "for" phrase names
+    ("North Korea tried to hack into the computers of Japanese banks.", "COERCE", "PRK", "JPN"),
+    ("Chadian militiamen attacked a camp for Sudanese refugees.", "ASSAULT", "TCD", "SDN"),
+])
+def test_parties_named_through_a_link(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # "in the northern city of X", "throughout X": the place of a domestic act
+    ("Police fired tear gas at students in the eastern city of Mosul.", "ASSAULT", "IRQ", "IRQ"),
+    ("Teachers went on strike throughout Kenya.", "PROTEST", "KEN", "KEN"),
+])
+def test_place_named_through_a_place_noun(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    assert ev.location is not None and ev.location.country == recipient
+
+
+@pytest.mark.parametrize(("text", "etype", "recipient", "evidence"), [
+    # a state's actor acting where no other party or foreign place is named acts at home
+    ("Nigerian police jailed 30 members of a banned separatist group.", "COERCE", "NGA",
+     "30 members"),
+    ("The Kenyan vice-president declined to resign.", "REJECT", "KEN", "Kenyan"),
+    # a coded object stays the recipient
+    ("Nigerian police arrested 30 Ghanaian traders.", "COERCE", "GHA", "Ghanaian traders"),
+    # another country named: no guess
+    ("The Kenyan vice-president declined to resign after talks in Uganda.", "REJECT", None,
+     None),
+])
+def test_domestic_act_is_done_to_the_actors_own_country(code_text, text, etype, recipient,
+                                                        evidence):
+    ev = _only(code_text(text), etype)
+    got = ev.recipient
+    assert (got.country if got else None, got.text if got else None) == (recipient, evidence)
+
+
+def test_aid_with_no_party_named_has_no_recipient(code_text):
+    """Aid, talks, cooperation and backing are given to someone else: with no party named,
+    the doer's own country is no guess."""
+    for text, etype in (("Japan gave 5 million dollars in aid.", "AID"),
+                        ("Japan will send food aid.", "AGREE")):
+        ev = _only(code_text(text), etype)
+        assert ev.actor.country == "JPN" and ev.recipient is None
+
+
+@pytest.mark.parametrize(("text", "etype", "recipient"), [
+    # with no party named, the place that locates the act's object names the country
+    ("NATO agreed to set up a training centre in Poland.", "AGREE", "POL"),
+    ("The European Union rejected a request to deploy monitors in Georgia.", "REJECT", "GEO"),
+    # a meeting's venue is no party
+    ("The European Union agreed to hold talks in Geneva.", "AGREE", None),
+])
+def test_place_of_the_object_names_the_country(code_text, text, etype, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.recipient.country if ev.recipient else None) == recipient
+    assert ev.recipient is None or ev.recipient.sector is None  # the place, not its rulers
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # an ethnic group named by its kin state's demonym is coded by where it lives
+    ("Ethnic Russians staged a protest in Riga.", "PROTEST", "LVA", "LVA"),
+    ("Macedonian police killed two ethnic Albanians in a raid in western Macedonia.", "ASSAULT",
+     "MKD", "MKD"),
+    # "outside of the Afghan city of X" places the attack, whose unnamed doer is local
+    ("Two Canadian soldiers were killed by a roadside bomb outside of the Afghan city of "
+     "Kandahar.", "ASSAULT", "AFG", "CAN"),
+])
+def test_ethnic_groups_and_places_named_through_of(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
