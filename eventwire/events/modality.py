@@ -32,6 +32,8 @@ INTENT_HEADS = {"plan", "aim", "intend", "expect", "hope", "want", "seek", "prep
                 "agree", "offer", "invite", "propose"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "can", "should", "'d", "must"}
+# Auxiliaries of an act that an "if" clause makes a threat ("may halt ... if", "will ... if")
+CONDITIONAL_AUX = {"will", "shall", "'ll", "would", "'d", "could", "may", "might"}
 REPORTING = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "write",
              "allege", "note", "insist"}
 UP_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "acomp", "conj", "advcl", "dobj", "pobj", "relcl",

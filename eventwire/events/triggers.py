@@ -25,6 +25,11 @@ PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "par
               "most", "much", "many", "several", "each", "half", "rest", "kg", "kilograms",
               "tons", "tonnes", "worth", "lot", "lots", "number", "amount", "quantity",
               "batch", "shipment", "consignment", "state"}  # "a state of emergency / siege"
+# Object heads that only say what kind of document or undertaking the act is on: the word
+# compounded onto them names the thing ("violated the ceasefire agreement", "halted its
+# mediation efforts" are a ceasefire violated, mediation halted).
+KIND_HEADS = {"agreement", "accord", "deal", "pact", "arrangement", "effort", "mission",
+              "process", "initiative", "programme", "program", "line", "regime"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,7 @@ def rules() -> dict[tuple[str, str], list[Rule]]:
 
 
 # Condition kinds that name the words a rule needs near its head (its object, particle ...)
-_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep", "must")
+_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep", "must", "pobj")
 
 
 @lru_cache(maxsize=1)
@@ -124,11 +129,29 @@ def objects(tok: Token) -> list[Token]:
     return found
 
 
+def _prep_holders(tok: Token) -> list[Token]:
+    """The word and, for a noun that is a light verb's object, that verb: the parse often
+    hangs the noun's preposition on the verb ("opened a hearing Wednesday into X")."""
+    from eventwire.events.roles import is_light
+
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") and is_light(tok.head):
+        return [tok, tok.head]
+    return [tok]
+
+
 def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
     """Tokens satisfying one condition (empty list = satisfied without a token), None = fails."""
     anyval = "*" in vals
     if kind in ("obj", "patient"):
-        hits = [o for o in objects(tok) if anyval or o.lemma_.lower() in vals or o.lower_ in vals]
+        objs = objects(tok)
+        hits = [o for o in objs if anyval or o.lemma_.lower() in vals or o.lower_ in vals]
+        if not hits and kind == "obj":  # "the ceasefire agreement": the compound names it
+            hits = [c for o in objs if o.lemma_.lower() in KIND_HEADS for c in o.children
+                    if c.dep_ == "compound" and (c.lemma_.lower() in vals or c.lower_ in vals)]
+        return hits or None
+    if kind == "pobj":  # "put under investigation", "a suspension of air links"
+        hits = [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children
+                if o.dep_ == "pobj" and (anyval or o.lemma_.lower() in vals or o.lower_ in vals)]
         return hits or None
     if kind == "noobj":
         return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else []
@@ -136,19 +159,25 @@ def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
         hits = [c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in vals]
         return hits or None
     if kind == "prep":
-        hits = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in vals]
+        hits = [c for c in _prep_holders(tok) for c in c.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in vals]
         return hits or None
     if kind == "mod":
         hits = [c for c in tok.children if c.dep_ in MOD_DEPS and (anyval or c.lemma_.lower() in vals or c.lower_ in vals)]
         return hits or None
     if kind == "must":  # "said Libya must hand over the suspects": a demand of Libya; a
         # pronoun subject is most often the speaker itself ("Russia said it must respond")
-        hits = [c for c in tok.children if c.dep_ == "ccomp" and any(
-            a.dep_ == "aux" and a.lower_ in vals for a in c.children) and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)]
+        # On a noun ("a reminder to Iraq that it must cooperate") the clause says what the
+        # message is, and its pronoun is the party addressed.
+        noun = tok.pos_ in ("NOUN", "PROPN")
+        hits = [c for c in tok.children if c.dep_ in (("acl", "ccomp") if noun else ("ccomp",))
+                and any(a.dep_ == "aux" and a.lower_ in vals for a in c.children)
+                and any(s.dep_ in ("nsubj", "nsubjpass") and (noun or s.pos_ != "PRON")
+                        for s in c.children)]
         return hits or None
-    if kind == "xcomp":
-        hits = [c for c in tok.children if c.dep_ == "xcomp"]
+    if kind == "xcomp":  # "warned X not to", "ordered X to appear (for questioning)"
+        hits = [c for c in tok.children if c.dep_ == "xcomp"
+                and (anyval or c.lemma_.lower() in vals)]
         return hits or None
     raise ValueError(f"unknown trigger condition {kind!r}")
 
@@ -209,7 +238,32 @@ def _names_a_group(tok: Token) -> bool:
 
 def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
     """All triggers of a sentence; a word another trigger's rule consumed (its object or
-    modifier: "ceasefire" in "ceasefire violations") is not a trigger again."""
+    modifier: "ceasefire" in "ceasefire violations") is not a trigger again. An act made
+    conditional on what someone else does is a threat (``conditional``)."""
     found = [t for t in (match(tok) for tok in sent) if t is not None]
     consumed = {u.i for t in found for u in t.used if u.i != t.token.i}
-    return [t for t in found if t.token.i not in consumed]
+    return [conditional(t) for t in found if t.token.i not in consumed]
+
+
+def conditional(trig: Trigger) -> Trigger:
+    """"will withdraw its force unless X arranges a ceasefire", "may halt its mediation if
+    cooperation founders", "could close the strait if attacked": an act the speaker makes
+    depend on what others do is a threat of that act (CAMEO 13x, ``threat_codes.tsv``).
+    "unless" makes any act with a threat form one; "if" only a conflictual act that is
+    future or possible."""
+    from eventwire.events import modality
+
+    tok = trig.token
+    if tok.pos_ != "VERB" or modality.is_negated(tok):
+        return trig
+    marks = {m.lower_ for c in tok.children if c.dep_ == "advcl"
+             for m in c.children if m.dep_ == "mark"}
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+    if not ("unless" in marks or ("if" in marks and auxes & modality.CONDITIONAL_AUX
+                                  and ontology.lookup(trig.cameo).quad >= 3)):
+        return trig  # "will withdraw if the rebels disarm" is an offer, not a threat
+    threat = ontology.threat_cameo(trig.cameo)
+    if threat is None:
+        return trig
+    rule = Rule(trig.rule.lemma, trig.rule.pos, threat, None, trig.rule.require)
+    return Trigger(tok, rule, trig.used, trig.instrument)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from eventwire import ontology
 from eventwire.events import triggers
 from eventwire.model import PLOVER_TYPES
@@ -32,7 +34,95 @@ def test_modes_are_plover_2_modes(shared):
 
 
 def test_conditions_are_known():
-    known = {"obj", "patient", "prt", "prep", "mod", "noobj", "xcomp", "must"}
+    known = {"obj", "patient", "prt", "prep", "mod", "noobj", "xcomp", "must", "pobj"}
     for lst in triggers.rules().values():
         for r in lst:
             assert {k for k, _ in r.require} <= known, r
+
+
+def _top(events):
+    """The most confident event of a sentence (as the evaluation takes it)."""
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+# Constructions the lexicon and its conditions code; sentences written for these tests.
+# (sentence, PLOVER type, CAMEO code, actor country, recipient country); None = not checked.
+CONSTRUCTIONS = [
+    # an act made conditional on what another party does is a threat of it
+    ("Norway could end its mediation efforts in Sri Lanka if the fighting goes on, "
+     "an official said.", "THREATEN", "135", "NOR", None),
+    # a demand told as "X must ...", whatever the reporting verb or message
+    ("The Arab League announced that Syria must release the detained journalists.",
+     "REQUEST", "100", None, "SYR"),
+    ("The German chancellor issued a reminder to Serbia that it must stop the expulsions.",
+     "REQUEST", "100", "DEU", None),
+    ("Canadian diplomats pressed Cuba to free the dissidents.", "REQUEST", "100", "CAN", "CUB"),
+    ("A court in Lima ordered the former minister to appear for questioning next week.",
+     "REQUEST", "100", None, None),
+    # investigation
+    ("Two Brazilian senators were put under investigation for bribery.", "ACCUSE", "090",
+     None, "BRA"),
+    ("The Kenyan parliament opened a hearing into the killings of protesters.", "ACCUSE", "090",
+     "KEN", None),
+    # violence
+    ("Guards sexually abused Nigerian prisoners, Amnesty International said.", "ASSAULT",
+     "1821", None, "NGA"),
+    ("Croatian militias carried out ethnic cleansing against Serb villagers.", "ASSAULT", "203",
+     None, None),
+    ("Sudan said Chadian rebels had violated the ceasefire agreement in Darfur.", "ASSAULT",
+     "196", None, None),
+    ("Pro-Russian hackers defaced dozens of Estonian government websites.", "COERCE", "170",
+     None, None),
+    # reducing relations (the noun "a suspension of air links" is in TRIGGERS: the quad
+    # model reads such sentences as verbal conflict and may drop it, see the model card)
+    ("Greek officials said on Monday they had suspended all air links with Albania.",
+     "SANCTION", "160", None, "ALB"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "cameo", "actor", "recipient"), CONSTRUCTIONS)
+def test_constructions(text, etype, cameo, actor, recipient):
+    import eventwire
+
+    ev = _top(eventwire.code(text, "2001-05-02"))
+    assert ev is not None, text
+    assert ev.type == etype, (ev.type, ev.cameo, ev.trigger.text)
+    if cameo is not None:
+        assert ev.cameo == cameo, (ev.type, ev.cameo, ev.trigger.text)
+    if actor is not None:
+        assert ev.actor is not None and ev.actor.country == actor, ev.actor
+    if recipient is not None:
+        assert ev.recipient is not None and ev.recipient.country == recipient, ev.recipient
+
+
+# (sentence, trigger word, CAMEO code the lexicon gives it), before roles and fusion.
+TRIGGERS = [
+    ("Kenya said it will withdraw its troops from Somalia unless the attacks stop.",
+     "withdraw", "136"),  # conditional on another's act: a threat to halt involvement
+    ("Kenya said it will withdraw its troops from Somalia if the clans disarm.",
+     "withdraw", "0872"),  # "if" on a cooperative act: an offer, coded as announced
+    ("Pyongyang could fire missiles at the fleet if the exercises go ahead.", "fire", "1384"),
+    ("Norway may end its mediation efforts if the fighting goes on.", "end", "135"),
+    ("Norway ended its mediation efforts in May.", "ended", "165"),
+    ("The rebels violated the truce agreement twice.", "violated", "196"),
+    ("The general was placed under house arrest.", "placed", "173"),
+    ("Two senators were put under investigation for bribery.", "put", "090"),
+    ("The senate opened a hearing on Monday into the contracts.", "hearing", "090"),
+    ("Greece announced a suspension of air links with Albania.", "suspension", "160"),
+    ("Oslo announced a suspension of aid to the junta.", "suspension", "162"),
+    ("The committee announced that the ministry must publish the report.", "announced", "100"),
+    ("The envoy delivered a message to Seoul that it must halt the drills.", "message", "100"),
+    ("Diplomats pressured the junta to release the prisoners.", "pressured", "100"),
+    ("A judge ordered the mayor to testify on Friday.", "ordered", "100"),
+    ("Donors pushed hard for a debt relief deal.", "pushed", "020"),
+    ("Guards sexually assaulted the detainees.", "assaulted", "1821"),
+    ("Hackers defaced the ministry's website.", "defaced", "170"),
+    ("The bank was hit by a cyber attack.", "attack", "170"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "cameo"), TRIGGERS)
+def test_trigger_codes(nlp, text, word, cameo):
+    doc = nlp(text)
+    found = {t.token.text: t.cameo for s in doc.sents for t in triggers.find(s)}
+    assert found.get(word) == cameo, found

@@ -114,6 +114,8 @@ def test_threat_codes_mirror_the_conflictual_acts():
     assert ontology.threat_cameo("163") == "1312"  # sanctions -> threaten sanctions
     assert ontology.threat_cameo("1723") == "1323"  # curfew -> threaten a curfew
     assert ontology.threat_cameo("195") == "1384"
+    # made conditional ("will withdraw its force unless ..."): threats to halt involvement
+    assert ontology.threat_cameo("0872") == "136" and ontology.threat_cameo("165") == "135"
     assert ontology.threat_cameo("042") is None  # a visit is no threat
     for code in ("14", "16", "17", "18", "19", "20", "1724", "204"):
         assert ontology.lookup(ontology.threat_cameo(code)).plover_type == "THREATEN"
