@@ -442,8 +442,9 @@ def _located_country(trig: triggers.Trigger, actor_list: list[Actor | None],
     if hit is None or hit.start is None or hit.end is None:
         return None
     for pl in places:
-        if pl.start < hit.end and hit.start < pl.end and pl.country:
-            return _place_actor(pl, pl.text)
+        if pl.start < hit.end and hit.start < pl.end:
+            # "areas in the South China Sea": a place in no country names no party
+            return _place_actor(pl, pl.text) if pl.country else None
     return Actor(name=hit.name, country=hit.country, sector=None, code=hit.country or "",
                  text=hit.text, start=hit.start, end=hit.end)
 

@@ -53,6 +53,21 @@ ALLEGIANCE = {"loyal", "allied", "affiliated"}
 SUBJECT_PRONOUNS = frozenset({"it", "its", "they", "their"})
 # Intransitive verbs whose subject is the one harmed ("a prisoner died of torture").
 VICTIM_VERBS = {"die", "perish", "drown", "starve"}
+# Nouns of holding someone: "died in Israeli police custody" names who held the victim.
+HOLDING_NOUNS = {"custody", "detention", "captivity", "jail", "prison"}
+# Participles whose "be" form is a stance of the subject, not a passive ("is opposed to").
+STANCE_VERBS = {"oppose"}
+# Acts whose noun takes its target with "of" ("the invasion of Lebanon", "the blockade of
+# Serbia", "the expulsion of diplomats"); for other acts "of" names the doer or the content.
+OBJECT_OF_TYPES = {"ASSAULT", "COERCE", "SANCTION"}
+# Nouns that name the other party of a relation: "its neighbour" is not the possessor.
+RELATION_NOUNS = {"neighbor", "neighbour", "rival", "ally", "counterpart", "enemy",
+                  "adversary", "foe"}
+# "in protest of X", "in defiance of X", "in opposition to X": the party a protest is against.
+STANCE_NOUNS = {"protest", "defiance", "opposition"}
+# "with X's help": a helper of the act, not the party it is done to.
+HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "consent",
+              "approval", "blessing"}
 
 
 def _covering(tok: Token, actors: list[Actor]) -> Actor | None:
@@ -112,9 +127,13 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
     hit = _covering(tok, actors)
     if hit is not None:
         return hit
+    # "charging its neighbour with ...": the neighbour is not the one whose it is
+    relation = tok.lemma_.lower() in RELATION_NOUNS
     # a named modifier before a pronoun: "its European partners" are the European ones
     children = sorted(tok.children, key=lambda c: c.pos_ == "PRON")
     for child in children:
+        if relation and child.pos_ == "PRON":
+            return _related(tok, actors) if allow_pronoun else None
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (
             child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in OF_HEADS):
             target = child
@@ -127,7 +146,11 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
                                for c in p.children if c.dep_ == "pobj"), child)
                 through = True
             hit = _covering(target, actors)
-            if hit is None and through and target is not child and depth < 2:
+            if hit is None and child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" \
+                    and depth < 2:
+                # "Montenegro Municipality Association officials": a name's own modifiers
+                hit = mention_of(child, actors, False, depth + 1)
+            if hit is None and through and target.i != child.i and depth < 2:
                 # "thousands of Iraqi Kurds", "militants loyal to Iraq's frontman": the
                 # group named after the link is coded by its own modifiers
                 hit = mention_of(target, actors, allow_pronoun, depth + 1)
@@ -143,6 +166,22 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
             return mention_of(tok.head.head, actors)
         return resolve_pronoun(tok, actors)
     return None
+
+
+def _related(tok: Token, actors: list[Actor]) -> Actor | None:
+    """"Serbia protested to Albania, charging its neighbour with ...": the other party of a
+    relation told with a pronoun is the latest earlier country in the sentence that is not
+    the pronoun's own."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
+        return None
+    own = resolve_pronoun(owner, actors)
+    if own is None:
+        return None
+    sent_start = tok.sent.start_char
+    before = [a for a in actors if a.start is not None and sent_start <= a.start < tok.idx
+              and a.country and len(a.country) == 3 and a.country != own.country]
+    return max(before, key=lambda a: a.start or 0) if before else None
 
 
 def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
@@ -240,7 +279,12 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
     if tok.pos_ in ("VERB", "AUX"):  # AUX: a copula anchoring a classifier event
         subs, passive = _subject(tok)
         if tok.lemma_.lower() in VICTIM_VERBS:  # "a prisoner died": the subject suffered it
-            recipient, actor = subs, _agent(tok)
+            recipient, actor = subs, _agent(tok) or _holder(tok)
+        elif tok.lemma_.lower() in STANCE_VERBS and passive and not _agent(tok):
+            # "Israel is opposed to French mediation": a stance, not a passive
+            actor = subs
+            recipient = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
+                         for c in p.children if c.dep_ == "pobj"]
         elif passive or any(c.dep_ == "auxpass" for c in tok.children):
             recipient = [c for c in tok.children if c.dep_ == "nsubjpass"] or (subs if passive else [])
             actor = _agent(tok)
@@ -253,9 +297,9 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             # "said Iraq must cooperate": the demand is of the must-clause's subject
             recipient = [c for v in trig.used for c in v.children
                          if c.dep_ in ("nsubj", "nsubjpass")]
-        if not recipient and ptype == "REQUEST":
-            # "demanded that Iran release the crew": a demand is of the subject of the
-            # clause that says what is demanded
+        if not recipient and ptype in ("REQUEST", "ACCUSE", "PROTEST"):
+            # "demanded that Iran release the crew", "charged that Israeli troops had fired":
+            # a demand or a charge is of the subject of the clause that says what it is
             recipient = [c for x in tok.children if x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")
                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.pos_ != "PRON"]
@@ -278,9 +322,18 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
                 actor = [child]
         if not actor:
             actor = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                     and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and not _is_time(c)]
+                     and c.pos_ in ("PROPN", "ADJ") and c.text[:1].isupper() and not _is_time(c)
+                     and not _endorser(c)]
         actor = actor or _agent(tok)
         recipient = _prep_objects(tok, ptype, set())
+        if not recipient and ptype in OBJECT_OF_TYPES:
+            recipient = _of_object(tok)
+        if not recipient and ptype == "REQUEST":
+            # "insisted on its demands that the government grant ...": of the clause's subject
+            recipient = [c for x in tok.children if x.dep_ in ("acl", "ccomp")
+                         and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+                         for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.pos_ != "PRON"]
         if not recipient and tok.dep_ in ("dobj", "obj") and is_light(tok.head):
             # "opened investigations against 28 officials", "held talks with Iran": the
             # parse often hangs the party on the light verb instead of the noun
@@ -324,7 +377,7 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
     return a_list, r_list
 
 
-def _owner(tok: Token, actors: list[Actor]) -> Actor | None:
+def _owner(tok: Token, actors: list[Actor], depth: int = 0) -> Actor | None:
     """"hacked into the computers of South Korean officers", "attacked a camp for
     Congolese refugees": an uncoded thing acted on belongs to the party its "of" or
     "for" phrase names, and the act is done to that party."""
@@ -335,6 +388,8 @@ def _owner(tok: Token, actors: list[Actor]) -> Actor | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and not _is_time(obj):
                     hit = mention_of(obj, actors, allow_pronoun=False)
+                    if hit is None and depth < 1:  # "part of an aid programme for Bosnia"
+                        hit = _owner(obj, actors, depth + 1)
                     if hit is not None:
                         return hit
     return None
@@ -349,6 +404,32 @@ def located_party(trig: Trigger, actors: list[Actor], actor_list: list[Actor | N
                             {t.i for t in a_toks}, located=True)
 
 
+def _endorser(tok: Token) -> bool:
+    """"a UN-sanctioned attack", "a Russian-backed offensive": the first word of a
+    hyphenated participle names who approved or backed the act, not who did it ("a US-led
+    attack" keeps its leader)."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":
+        return False
+    part = doc[tok.i + 2]
+    return part.tag_ == "VBN" and part.lemma_.lower() not in ("lead", "run")
+
+
+def _holder(verb: Token) -> list[Token]:
+    """"died as a result of torture while in Israeli police custody": whoever held the
+    victim is the doer."""
+    for t in verb.subtree:
+        if t.lemma_.lower() in HOLDING_NOUNS and t.dep_ == "pobj" and t.head.lower_ == "in" \
+                and any(c.dep_ in ("amod", "compound", "poss") for c in t.children):
+            return [t]
+    return []
+
+
+def _of_object(tok: Token) -> list[Token]:
+    return [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for c in p.children if c.dep_ == "pobj" and not _is_time(c)]
+
+
 def is_to_infinitive(tok: Token) -> bool:
     """Whether a word is the verb of a to-infinitive ("to protest", "to demand")."""
     return tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -357,6 +438,22 @@ def is_to_infinitive(tok: Token) -> bool:
 def _protested(tok: Token, actors: list[Actor], actor_codes: set[str | None]) -> Actor | None:
     """"began a hunger strike to protest the government's decision", "marched in protest
     at Israel's policy": a protest is against the party whose act its purpose names."""
+    for stance in (tok, *tok.children):
+        # "a hunger strike in protest of X's refusal", "blocked streets in defiance of X"
+        noun = stance if stance.i == tok.i else next(
+            (c for c in stance.children if c.dep_ == "pobj"), None) if stance.dep_ == "prep" \
+            and stance.lower_ == "in" else None
+        if noun is None or noun.lemma_.lower() not in STANCE_NOUNS or (
+                noun.i == tok.i and tok.head.lower_ != "in"):
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "against", "to"):
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    hit = mention_of(obj, actors, allow_pronoun=False) or _owner(obj, actors)
+                    if hit is not None and hit.code not in actor_codes:
+                        return hit
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else tok
     for clause in verb.children:
         if clause.dep_ in ("advcl", "xcomp") and is_to_infinitive(clause):
@@ -421,8 +518,16 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
                 if child.dep_ not in _DOWN or child.i in skip or _is_time(child):
                     continue
                 locative = (located and child.dep_ == "prep" and child.lower_ in _LOCATIVE
-                            and cur is not tok and cur.lemma_.lower() not in _VENUES)
-                if child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS and not (
+                            and cur.i != tok.i and cur.lemma_.lower() not in _VENUES
+                            and not (cur.head.i == tok.i and tok.lemma_.lower() in _VENUES))
+                if child.dep_ == "prep" and child.lower_ == "with" and any(
+                        c.dep_ == "pobj" and c.lemma_.lower() in HELP_NOUNS
+                        for c in child.children):
+                    continue  # "tighten the blockade with Albania's help": a helper
+                if child.dep_ == "prep" and child.lower_ == "of" and (
+                        _targets_of(cur) or _is_partitive(cur)):
+                    pass  # "tighten the blockade of Serbia", "suspended part of a programme"
+                elif child.dep_ == "prep" and child.lower_ in _NOT_PARTY_PREPS and not (
                         child.lower_ == "by" and cur.pos_ == "NOUN") and not locative:
                     # "rejected calls by Belarus", "condemned the attack by X": the author
                     # of the act named by an object noun is the party the trigger answers
@@ -432,13 +537,31 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
                           else [child]):
                     hit = mention_of(t, actors, allow_pronoun=False)
                     if located and hit is not None and (placed or locative) and hit.country \
-                            and hit.code not in actor_codes:
+                            and hit.code not in actor_codes and _covering(t, actors) is hit:
+                        # the place word itself ("in Liberia"), not a name it modifies ("in
+                        # the South China Sea")
                         return hit
                     if not located and hit is not None and hit.code not in actor_codes:
                         return hit
                     nxt.append((t, placed or locative))
         frontier = nxt
     return None
+
+
+def _is_partitive(tok: Token) -> bool:
+    from eventwire.events.triggers import PARTITIVES
+
+    return tok.lower_ in PARTITIVES
+
+
+def _targets_of(tok: Token) -> bool:
+    """Whether a noun is a lexicon act that takes its target with "of" (OBJECT_OF_TYPES)."""
+    if tok.pos_ != "NOUN":
+        return False
+    from eventwire.events.triggers import match
+
+    found = match(tok)
+    return found is not None and found.plover_type in OBJECT_OF_TYPES
 
 
 def _dedupe(items: list[Actor | None]) -> list[Actor | None]:

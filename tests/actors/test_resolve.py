@@ -214,3 +214,17 @@ def test_words_of_rank_stay_inside_a_title(nlp):
     found = [(a.text, a.code) for a in actors_in_doc(doc, "2000-01-01")]
     assert ("Nigerian junior foreign minister Dubem Oniya", "NGAGOV") in found
     assert resolve("junior") is None
+
+
+@pytest.mark.parametrize(("mention", "published", "code"), [
+    # groups coded by the country they live in, and the longer name still wins
+    ("Tamil refugees", "2000-01-01", "LKAREF"),
+    ("the Liberation Tigers", "2000-01-01", "LKAREB"),
+    ("Tamil Nadu police", "2000-01-01", "INDCOP"),
+    ("Jewish settlers", "2000-01-01", "ISRCVL"),
+    # a spelling of a long-serving leader's name the dated sources lacked
+    ("President Omar Hassan al-Bashir", "2005-01-01", "SDNGOV"),
+])
+def test_curated_groups_and_spellings(mention: str, published: str, code: str) -> None:
+    actor = resolve(mention, published=published)
+    assert actor is not None and actor.code == code

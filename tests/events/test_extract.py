@@ -726,3 +726,59 @@ def test_place_of_the_object_names_the_country(code_text, text, etype, recipient
 def test_ethnic_groups_and_places_named_through_of(code_text, text, etype, actor, recipient):
     ev = _only(code_text(text), etype)
     assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # whoever held the victim is the doer of a death in custody
+    ("An Iraqi detainee died after torture in American military custody.", "ASSAULT", "USA",
+     "IRQ"),
+    # "X is opposed to Y": a stance of the subject, not a passive
+    ("Iran is opposed to British mediation in the dispute.", "REJECT", "IRN", "GBR"),
+    # the noun of a conflictual act takes its target with "of"
+    ("Russia began a blockade of Georgia.", "COERCE", "RUS", "GEO"),
+    # ... also below a verb; "with X's help" names a helper, not the target
+    ("NATO will tighten the blockade of Serbia with Hungary's help.", "THREATEN", "NATO", "SRB"),
+    # a pronoun's neighbour is the other party named before it
+    ("Ecuador sent a protest note to Peru, accusing its neighbour of violating the border.",
+     "ACCUSE", "ECU", "PER"),
+])
+def test_doers_and_targets_of_noun_phrases(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+def test_a_demand_noun_is_of_its_clause_subject(code_text):
+    evs = code_text("The rebels insisted on their demands that the Sudanese government "
+                    "release all prisoners.")
+    ev = _only(evs, "REQUEST")
+    assert ev.recipient.code == "SDNGOV"
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # the modifiers of a name in a compound code the group ("X Liberation Army commanders")
+    ("Kosovo Liberation Army commanders demanded support from the Serbian parliament.",
+     "REQUEST", "XKX", "SRB"),
+    # an allegation is of the subject of the clause that says what is alleged
+    ("Amnesty International alleged that Israeli troops had fired on unarmed protesters.",
+     "ACCUSE", "NGO", "ISR"),
+    # "in protest of X", "in defiance of X": the party a protest is against
+    ("Thousands of workers marched in Seoul in protest of the Japanese government's trade "
+     "curbs.", "PROTEST", "KOR", "JPN"),
+    ("Thousands of people blocked roads in Lhasa in defiance of Chinese authorities.",
+     "PROTEST", "CHN", "CHN"),
+    # "part of X": the search for the party reads through a partitive
+    ("Germany suspended part of a military aid programme for Malawi.", "REJECT", "DEU", "MWI"),
+])
+def test_more_parties_below_the_trigger(code_text, text, etype, actor, recipient):
+    ev = max((e for e in code_text(text) if e.type == etype), key=lambda e: e.confidence)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    # the first word of a hyphenated participle approved or backed the act, it did not do it
+    ("Britain began a UN-sanctioned attack on Iraq.", "GBR"),
+    ("Kenya launched an AU-backed offensive against the militants.", "KEN"),
+])
+def test_endorser_of_a_noun_act_is_not_its_actor(code_text, text, actor):
+    ev = _only(code_text(text), "ASSAULT")
+    assert ev.actor.country == actor
