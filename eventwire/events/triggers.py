@@ -29,7 +29,8 @@ PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "par
 # compounded onto them names the thing ("violated the ceasefire agreement", "halted its
 # mediation efforts" are a ceasefire violated, mediation halted).
 KIND_HEADS = {"agreement", "accord", "deal", "pact", "arrangement", "effort", "mission",
-              "process", "initiative", "programme", "program", "line", "regime"}
+              "process", "initiative", "programme", "program", "line", "regime",
+              "troop", "force", "contingent", "soldier", "unit"}  # "peacekeeping troops"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,20 +140,26 @@ def _prep_holders(tok: Token) -> list[Token]:
     return [tok]
 
 
+def _named(nouns: list[Token], vals: frozenset[str], kinds: bool) -> list[Token]:
+    """The nouns that are one of ``vals`` ("*": any); with ``kinds``, failing those, the
+    word compounded onto a kind-of head ("the CEASEFIRE agreement", "PEACEKEEPING troops")."""
+    hits = [o for o in nouns if "*" in vals or o.lemma_.lower() in vals or o.lower_ in vals]
+    if not hits and kinds:
+        hits = [c for o in nouns if o.lemma_.lower() in KIND_HEADS for c in o.children
+                if c.dep_ == "compound" and (c.lemma_.lower() in vals or c.lower_ in vals)]
+    return hits
+
+
 def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
     """Tokens satisfying one condition (empty list = satisfied without a token), None = fails."""
     anyval = "*" in vals
     if kind in ("obj", "patient"):
         objs = objects(tok)
-        hits = [o for o in objs if anyval or o.lemma_.lower() in vals or o.lower_ in vals]
-        if not hits and kind == "obj":  # "the ceasefire agreement": the compound names it
-            hits = [c for o in objs if o.lemma_.lower() in KIND_HEADS for c in o.children
-                    if c.dep_ == "compound" and (c.lemma_.lower() in vals or c.lower_ in vals)]
-        return hits or None
+        return _named(objs, vals, kind == "obj") or None
     if kind == "pobj":  # "put under investigation", "a suspension of air links"
-        hits = [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children
-                if o.dep_ == "pobj" and (anyval or o.lemma_.lower() in vals or o.lower_ in vals)]
-        return hits or None
+        objs = [o for p in tok.children if p.dep_ in ("prep", "agent") for o in p.children
+                if o.dep_ == "pobj"]
+        return _named(objs, vals, True) or None
     if kind == "noobj":
         return None if any(c.dep_ in ("dobj", "obj") for c in tok.children) else []
     if kind == "prt":
@@ -160,7 +167,7 @@ def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
         return hits or None
     if kind == "prep":
         hits = [c for c in _prep_holders(tok) for c in c.children
-                if c.dep_ in ("prep", "agent") and c.lower_ in vals]
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in vals]
         return hits or None
     if kind == "mod":
         hits = [c for c in tok.children if c.dep_ in MOD_DEPS and (anyval or c.lemma_.lower() in vals or c.lower_ in vals)]

@@ -118,6 +118,19 @@ TRIGGERS = [
     ("Guards sexually assaulted the detainees.", "assaulted", "1821"),
     ("Hackers defaced the ministry's website.", "defaced", "170"),
     ("The bank was hit by a cyber attack.", "attack", "170"),
+    # peacekeepers sent are military protection (AID), withdrawn a reduction (SANCTION)
+    ("NATO will deploy peacekeeping troops in Kosovo.", "deploy", "074"),
+    ("The deployment of UN peacekeepers began in May.", "deployment", "074"),
+    ("The UN withdrew its peacekeepers from Rwanda.", "withdrew", "1661"),
+    ("The army deployed two brigades along the border.", "deployed", "154"),
+    # verbal support, sharing information, defiance, humanitarian evacuation, hosting
+    ("The United States defended the right of Israel to strike back.", "defended", "052"),
+    ("The garrison defended the town for a month.", "defended", None),
+    ("Pakistan has been sharing intelligence with Afghanistan.", "sharing", "064"),
+    ("The opposition paper violated a ban by the army.", "violated", "128"),
+    ("Protesters defied a curfew in the capital.", "defied", "128"),
+    ("UN helicopters evacuated the wounded from the town.", "evacuated", "073"),
+    ("The president gave a warm welcome to the Chinese premier.", "welcome", "043"),
 ]
 
 
