@@ -376,15 +376,23 @@ def _place_actor(pl: Place, text: str) -> Actor:
                  text=text, start=pl.start, end=pl.end)
 
 
-def _local_actor(a_toks: list, place: Place, article: Article) -> Actor | None:  # noqa: ANN001
+def _local_actor(a_toks: list, place: Place, article: Article,  # noqa: ANN001
+                 bombing: bool = False) -> Actor | None:
     """"Tens of thousands of students staged demonstrations throughout Indonesia": an
     uncoded group doing a domestic act (protest, repression, attack) in a place is of the
     place's country; the sector comes from its words ("students" EDU, "riot police" COP).
     Only where the parse names who did it; the evidence is that phrase."""
     from eventwire.actors import resolve
 
-    if not a_toks:
-        return None
+    if not a_toks or a_toks[0].lemma_.lower() in DEVICES:
+        # "a journalist was killed in a car bomb in Beirut", "killed by a roadside bomb
+        # outside X": nobody named, the attack is of the place's country (as CAMEO codes
+        # unclaimed bombings); the evidence is the place
+        if not bombing:
+            return None
+        return Actor(name=f"unnamed attackers in {place.name}", country=place.country,
+                     sector=None, code=place.country or "", text=place.text, start=place.start,
+                     end=place.end)
     tok = a_toks[0]
     doc = tok.doc
     left, right = tok.left_edge.i, tok.i + 1  # the head and its modifiers, not "in X" after
@@ -400,6 +408,19 @@ def _local_actor(a_toks: list, place: Place, article: Article) -> Actor | None: 
     return Actor(name=found.name if found is not None and found.country else place.name,
                  country=country, sector=sector, code=(country or "") + (sector or ""),
                  text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
+# Weapons that are no doer: a bombing's doer is unnamed when only these are.
+DEVICES = {"bomb", "device", "explosion", "blast", "explosive", "mine", "grenade", "car"}
+
+
+def _unclaimed_bombing(trig: triggers.Trigger, sent) -> bool:  # noqa: ANN001
+    """Whether a passive attack names no doer but a bomb ("was killed in a car bomb
+    explosion", "were killed by an explosive device")."""
+    tok = trig.token
+    if tok.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return False
+    return any(t.lemma_.lower() in DEVICES and t.pos_ == "NOUN" for t in tok.subtree)
 
 
 def _attacked_country(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
@@ -478,8 +499,8 @@ def _home_country(actor_list: list[Actor | None], r_toks: list, sent,  # noqa: A
     done to its own country (as CAMEO coders code domestic acts). The evidence is the
     uncoded object when there is one ("52 members"), else the actor's own words."""
     coded = [a for a in actor_list if a is not None and a.country]
-    if len(coded) != 1 or coded[0].country not in _states():
-        return None
+    if not coded or len({a.country for a in coded}) != 1 or coded[0].country not in _states():
+        return None  # ("President X and his party must agree": one country still)
     home = coded[0].country
     inside = [m.country for m in mentions if m.start is not None
               and sent.start_char <= m.start < sent.end_char]
@@ -526,7 +547,7 @@ def _events_for(
         recipient_list = [_place_actor(place, place.name)]
     if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES and place is not None \
             and place.country:
-        actor_list = [_local_actor(a_toks, place, article)]
+        actor_list = [_local_actor(a_toks, place, article, _unclaimed_bombing(trig, sent))]
     if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is None:
         recipient_list = [_attacked_country(actor_list, sent, places)]
     if recipient_list == [None] and info.plover_type == "CONSULT":

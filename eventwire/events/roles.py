@@ -156,6 +156,8 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
                 hit = mention_of(target, actors, allow_pronoun, depth + 1)
             if hit is None and target.pos_ == "PRON" and allow_pronoun:
                 hit = resolve_pronoun(target, actors)
+                if hit is not None and child.dep_ == "poss":
+                    hit = _own_sector(tok, target, hit)
             if hit is not None:
                 return hit
     located = _located_sector(tok, actors)
@@ -182,6 +184,23 @@ def _related(tok: Token, actors: list[Actor]) -> Actor | None:
     before = [a for a in actors if a.start is not None and sent_start <= a.start < tok.idx
               and a.country and len(a.country) == 3 and a.country != own.country]
     return max(before, key=lambda a: a.start or 0) if before else None
+
+
+def _own_sector(tok: Token, owner: Token, hit: Actor) -> Actor:
+    """"its air defences had downed ...": a sector noun owned through a pronoun is that
+    party's sector (BLR + MIL), not the party the pronoun stands for (BLRGOV)."""
+    if tok.pos_ != "NOUN" or not hit.country:
+        return hit
+    from eventwire.actors.kb import load, norm
+
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.text]
+    found = load().sectors.get(norm(" ".join(words))) or load().sectors.get(norm(tok.text))
+    if found is None or found[1] or found[0] == hit.sector:
+        return hit
+    start, end = owner.idx, tok.idx + len(tok.text)
+    return Actor(name=hit.name, country=hit.country, sector=found[0],
+                 code=hit.country + found[0], text=text_of(tok.doc)[start:end], start=start,
+                 end=end)
 
 
 def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
@@ -285,6 +304,12 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             actor = subs
             recipient = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "to"
                          for c in p.children if c.dep_ == "pobj"]
+        elif ptype == "RETREAT" and any(c.dep_ == "nsubjpass" for c in tok.children) \
+                and not _agent(tok):
+            # "peacekeepers were pulled out of the enclave": the moved are the ones
+            # withdrawing, the place they leave is whom the withdrawal concerns
+            actor = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            recipient = _left_place(tok)
         elif passive or any(c.dep_ == "auxpass" for c in tok.children):
             recipient = [c for c in tok.children if c.dep_ == "nsubjpass"] or (subs if passive else [])
             actor = _agent(tok)
@@ -360,8 +385,8 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
     a_toks, r_toks = role_tokens(trig)
     a_list = _dedupe([mention_of(t, actors) for t in a_toks] or [None])
     r_list = _dedupe([mention_of(t, actors) or _owner(t, actors) for t in r_toks] or [None])
-    own = {(a.code, a.name) for a in a_list if a is not None}
-    if all(r is None or (r.code, r.name) in own for r in r_list):
+    own = {(a.country, a.name) for a in a_list if a is not None}
+    if all(r is None or (r.country, r.name) in own for r in r_list):
         # "offered its troops to X", "reneged on his commitment to the people": an object
         # that is the actor's own is not whom the act is done to; look further below
         r_list = [None]
@@ -413,6 +438,21 @@ def _endorser(tok: Token) -> bool:
         return False
     part = doc[tok.i + 2]
     return part.tag_ == "VBN" and part.lemma_.lower() not in ("lead", "run")
+
+
+def _left_place(verb: Token) -> list[Token]:
+    """The object of "from" or "out of" on a verb (or on its particle "out")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            out += [o for o in c.children if o.dep_ == "pobj"]
+        elif c.lower_ == "out":  # "out of X": "of" hangs on "out" or on the verb
+            out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"]
+        elif c.dep_ == "prep" and c.lower_ == "of" and any(
+                x.lower_ == "out" and x.i == c.i - 1 for x in verb.children):
+            out += [o for o in c.children if o.dep_ == "pobj"]
+    return out
 
 
 def _holder(verb: Token) -> list[Token]:

@@ -782,3 +782,34 @@ def test_more_parties_below_the_trigger(code_text, text, etype, actor, recipient
 def test_endorser_of_a_noun_act_is_not_its_actor(code_text, text, actor):
     ev = _only(code_text(text), "ASSAULT")
     assert ev.actor.country == actor
+
+
+def test_sector_noun_owned_through_a_pronoun(code_text):
+    """"said its warplanes had bombed ...": the pronoun's country, the noun's sector."""
+    ev = _only(code_text("Turkey said its warplanes had bombed rebel positions in Iraq."),
+               "ASSAULT")
+    assert (ev.actor.code, ev.actor.text, ev.recipient.country) == ("TURMIL", "its warplanes",
+                                                                    "IRQ")
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # an unclaimed bombing is of the country where it happened, done to that country
+    ("A reporter was killed in a car bomb explosion in Kabul.", "ASSAULT", "AFG", "AFG"),
+    ("Two policemen were killed by a roadside bomb in southern Afghanistan.", "ASSAULT", "AFG",
+     "AFG"),
+    # a named doer keeps its own code
+    ("Gunmen killed two policemen in Kabul.", "ASSAULT", "AFG", "AFG"),
+    # the moved are the ones withdrawing, from the place they leave
+    ("Fifty Russian peacekeepers were withdrawn from Georgia.", "RETREAT", "RUS", "GEO"),
+    # several actors of one country acting at home
+    ("The Kenyan president and his Kenyan cabinet agreed to postpone the elections.", "AGREE",
+     "KEN", "KEN"),
+])
+def test_unnamed_doers_and_withdrawals(code_text, text, etype, actor, recipient):
+    ev = max((e for e in code_text(text) if e.type == etype), key=lambda e: e.confidence)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+def test_unclaimed_bombing_names_no_one(code_text):
+    ev = _only(code_text("A reporter was killed in a car bomb explosion in Kabul."), "ASSAULT")
+    assert ev.actor.name == "unnamed attackers in Kabul" and ev.actor.sector is None

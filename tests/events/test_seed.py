@@ -136,3 +136,12 @@ def test_thursday_assault_is_on_the_country_of_the_sentence_places(seed_events):
     ev = _one(events, "carried", "ASSAULT")
     assert ev.actor.country == "RUS" and ev.recipient is not None
     assert ev.recipient.country == "UKR" and ev.date.value == "2022-12-29"
+
+
+def test_s300_downed_by_belarus_air_defences(seed_events):
+    """"Belarus' defence ministry said ... its air defences had downed a Ukrainian S-300":
+    the doer is Belarus's military, named through the pronoun."""
+    events, _, _ = seed_events
+    ev = _one(events, "downed", "ASSAULT")
+    assert ev.actor.code == "BLRMIL" and ev.actor.text == "its air defences"
+    assert ev.recipient is not None and ev.recipient.country == "UKR"
