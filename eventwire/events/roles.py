@@ -391,6 +391,12 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
         # that is the actor's own is not whom the act is done to; look further below
         r_list = [None]
     if r_list == [None]:
+        # "would allow the return of U.N. inspectors": the object the rule consumed
+        # belongs to the party it is done for
+        owners = [_owner(u, actors) for u in trig.used if u.i != trig.token.i]
+        r_list = [next((o for o in owners if o is not None
+                        and (o.country, o.name) not in own), None)]
+    if r_list == [None]:
         found = _recipient_below(trig.token, actors, {a.code for a in a_list if a is not None},
                                  {t.i for t in a_toks})
         if found is None and a_list[0] is not None:

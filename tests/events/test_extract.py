@@ -813,3 +813,11 @@ def test_unnamed_doers_and_withdrawals(code_text, text, etype, actor, recipient)
 def test_unclaimed_bombing_names_no_one(code_text):
     ev = _only(code_text("A reporter was killed in a car bomb explosion in Kabul."), "ASSAULT")
     assert ev.actor.name == "unnamed attackers in Kabul" and ev.actor.sector is None
+
+
+def test_object_a_rule_consumed_belongs_to_the_party(code_text):
+    """"would allow the return of Arab League monitors": the monitors' league is whom the
+    concession is for, though the rule took "return" as its own object."""
+    ev = _only(code_text("Syria said it would allow the return of Arab League monitors."),
+               "AGREE")
+    assert (ev.actor.country, ev.recipient.country) == ("SYR", "ARL")
