@@ -3,7 +3,7 @@
 Rules (documented in one place so coders and users can check them):
 
 - negated: a ``neg`` child ("did not attack", "careful not to provide") on the trigger or on
-  a verb it hangs from (up to the reporting verb), also through a hypothetical relative
+  a verb it hangs from (up to the reporting verb), or "without V-ing"; also through a hypothetical relative
   clause on that verb's object ("not to provide support that could provoke sanctions");
   or the trigger is the complement of
   refrain/avoid/abstain/fail/deny/decline/refuse ("refrained from condemning", "refused to
@@ -67,6 +67,8 @@ def is_negated(tok: Token) -> bool:
             return True
         if step > 0 and cur.lemma_.lower() in NEGATING_HEADS:
             return True
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "without":
+            return True  # "travelled without violating the embargo": it did not happen
         if cur.dep_ in ("xcomp", "acomp", "pcomp", "ccomp") or (
             cur.dep_ == "prep" and cur.head.lemma_.lower() in NEGATING_HEADS
         ) or (cur.dep_ == "dobj" and cur.pos_ != "VERB" and step == 0):

@@ -183,7 +183,9 @@ def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
                         for s in c.children)]
         return hits or None
     if kind == "xcomp":  # "warned X not to", "ordered X to appear (for questioning)"
-        hits = [c for c in tok.children if c.dep_ == "xcomp"
+        # the parse often makes "X to V" a clause of its own ("allowed refugees to return")
+        hits = [c for c in tok.children if (c.dep_ == "xcomp" or (c.dep_ == "ccomp" and any(
+            a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)))
                 and (anyval or c.lemma_.lower() in vals)]
         return hits or None
     raise ValueError(f"unknown trigger condition {kind!r}")
@@ -200,9 +202,9 @@ def match(tok: Token) -> Trigger | None:
     else:
         return None
     if _hyphenated_modifier(tok) or (tok.tag_ == "VBN" and tok.dep_ == "amod"
-                                     and tok.head.i == tok.i + 1):
-        # "a UN-sanctioned operation", "the alleged abuses", "the banned group": a
-        # participle before its noun describes it, it is not an act
+                                     and tok.head.i > tok.i):
+        # "a UN-sanctioned operation", "the alleged (human rights) abuses", "the banned
+        # group": a participle before its noun describes it, it is not an act
         return None
     candidates = rules().get((tok.lemma_.lower(), pos))
     if not candidates and pos == "N":

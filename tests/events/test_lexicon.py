@@ -131,6 +131,16 @@ TRIGGERS = [
     ("Protesters defied a curfew in the capital.", "defied", "128"),
     ("UN helicopters evacuated the wounded from the town.", "evacuated", "073"),
     ("The president gave a warm welcome to the Chinese premier.", "welcome", "043"),
+    # letting people move is easing a restriction (the parse may make "X to V" a clause)
+    ("Jordan will allow up to 5,000 Syrian refugees to return home this year.", "allow",
+     "081"),
+    ("The junta permitted journalists to enter the region.", "permitted", "081"),
+    ("Washington pressed Seoul to cancel the drills.", "pressed", "100"),
+    ("Britain warned that it would respond.", "warned", None),  # a that-clause: no "warn X to"
+    ("The UN sent investigators to the camp.", "sent", "090"),
+    ("The agency dispatched two inspectors to the reactor.", "dispatched", "090"),
+    # a participle before its noun phrase describes it ("the alleged human rights abuses")
+    ("Students marched against the alleged human rights abuses.", "alleged", None),
 ]
 
 
@@ -139,3 +149,14 @@ def test_trigger_codes(nlp, text, word, cameo):
     doc = nlp(text)
     found = {t.token.text: t.cameo for s in doc.sents for t in triggers.find(s)}
     assert found.get(word) == cameo, found
+
+
+@pytest.mark.parametrize(("text", "word", "negated"), [
+    ("The pilgrims flew to Mecca without violating the embargo.", "violating", True),
+    ("The pilgrims violated the embargo by flying to Mecca.", "violated", False),
+])
+def test_without_negates(nlp, text, word, negated):
+    from eventwire.events import modality
+
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert modality.is_negated(tok) is negated
