@@ -168,6 +168,9 @@ def _check(tok: Token, kind: str, vals: frozenset[str]) -> list[Token] | None:
     if kind == "prep":
         hits = [c for c in _prep_holders(tok) for c in c.children
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in vals]
+        # "called for the UN to send troops": the preposition marks a clause of its own
+        hits += [m for c in tok.children if c.dep_ in ("advcl", "ccomp")
+                 for m in c.children if m.dep_ == "mark" and m.lower_ in vals]
         return hits or None
     if kind == "mod":
         hits = [c for c in tok.children if c.dep_ in MOD_DEPS and (anyval or c.lemma_.lower() in vals or c.lower_ in vals)]
@@ -251,7 +254,23 @@ def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
     conditional on what someone else does is a threat (``conditional``)."""
     found = [t for t in (match(tok) for tok in sent) if t is not None]
     consumed = {u.i for t in found for u in t.used if u.i != t.token.i}
-    return [conditional(t) for t in found if t.token.i not in consumed]
+    speech = {t.token.i for t in found if t.plover_type in _SPEECH_ACTS}
+    return [conditional(t) for t in found if t.token.i not in consumed
+            and not _purpose_of(t.token, speech)]
+
+
+# Verbal acts whose purpose clause says what was asked or offered for, not a deed.
+_SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE"}
+
+
+def _purpose_of(tok: Token, speech: set[int]) -> bool:
+    """"demanded a meeting of the Council to discuss the offensive", "pushed for the US to
+    support the plan": a to-infinitive or for-clause hung on a demand (threat, offer) is
+    what was asked or what it is for, not an act of its own (as the demand's complement
+    is not)."""
+    return tok.dep_ == "advcl" and tok.head.i in speech and any(
+        (a.dep_ == "aux" and a.tag_ == "TO") or (a.dep_ == "mark" and a.lower_ == "for")
+        for a in tok.children)
 
 
 def conditional(trig: Trigger) -> Trigger:

@@ -141,6 +141,16 @@ TRIGGERS = [
     ("The agency dispatched two inspectors to the reactor.", "dispatched", "090"),
     # a participle before its noun phrase describes it ("the alleged human rights abuses")
     ("Students marched against the alleged human rights abuses.", "alleged", None),
+    ("Baghdad expelled the UN inspectors in 1998.", "expelled", "1662"),
+    # a purpose clause on a demand is part of what is demanded
+    ("Greece demanded an urgent summit of EU leaders to discuss the refugee crisis.",
+     "discuss", None),
+    ("Greece demanded an urgent summit of EU leaders to discuss the refugee crisis.",
+     "demanded", "100"),
+    ("EU leaders met in Brussels to discuss the refugee crisis.", "discuss", "040"),
+    ("Germany called for NATO to deploy peacekeepers in the region.", "called", "020"),
+    ("Germany called for NATO to deploy peacekeepers in the region.", "deploy", None),
+    ("The unions pushed for higher wages.", "pushed", "020"),
 ]
 
 
