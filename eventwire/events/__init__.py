@@ -377,7 +377,7 @@ def _place_actor(pl: Place, text: str) -> Actor:
 
 
 def _local_actor(a_toks: list, place: Place, article: Article,  # noqa: ANN001
-                 bombing: bool = False) -> Actor | None:
+                 unclaimed: str | None = None) -> Actor | None:
     """"Tens of thousands of students staged demonstrations throughout Indonesia": an
     uncoded group doing a domestic act (protest, repression, attack) in a place is of the
     place's country; the sector comes from its words ("students" EDU, "riot police" COP).
@@ -386,11 +386,12 @@ def _local_actor(a_toks: list, place: Place, article: Article,  # noqa: ANN001
 
     if not a_toks or a_toks[0].lemma_.lower() in DEVICES:
         # "a journalist was killed in a car bomb in Beirut", "killed by a roadside bomb
-        # outside X": nobody named, the attack is of the place's country (as CAMEO codes
-        # unclaimed bombings); the evidence is the place
-        if not bombing:
+        # outside X", "was put under investigation in Italy": nobody named, the act is of
+        # the place's country (as CAMEO codes unclaimed attacks and the acts of unnamed
+        # authorities); the evidence is the place
+        if not unclaimed:
             return None
-        return Actor(name=f"unnamed attackers in {place.name}", country=place.country,
+        return Actor(name=f"unnamed {unclaimed} in {place.name}", country=place.country,
                      sector=None, code=place.country or "", text=place.text, start=place.start,
                      end=place.end)
     tok = a_toks[0]
@@ -414,13 +415,24 @@ def _local_actor(a_toks: list, place: Place, article: Article,  # noqa: ANN001
 DEVICES = {"bomb", "device", "explosion", "blast", "explosive", "mine", "grenade", "car"}
 
 
-def _unclaimed_bombing(trig: triggers.Trigger, sent) -> bool:  # noqa: ANN001
-    """Whether a passive attack names no doer but a bomb ("was killed in a car bomb
-    explosion", "were killed by an explosive device")."""
+# Who the unnamed doer of a passive act is, by type ("unnamed attackers in Beirut").
+UNNAMED = {"ASSAULT": "attackers", "COERCE": "authorities", "ACCUSE": "authorities"}
+
+
+def _unclaimed(trig: triggers.Trigger, ptype: str) -> str | None:
+    """Whether a passive act names no doer, or only a bomb ("was killed in a car bomb
+    explosion", "were killed by an explosive device", "has been put under investigation"):
+    the unnamed doer's kind, else None."""
     tok = trig.token
-    if tok.pos_ != "VERB" or not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
-        return False
-    return any(t.lemma_.lower() in DEVICES and t.pos_ == "NOUN" for t in tok.subtree)
+    if ptype not in UNNAMED or tok.pos_ != "VERB" or not any(
+            c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return None
+    if context.is_background(tok):
+        return None  # "... in Montenegro, where 28 people have been killed": not the news
+    agent = roles.agent_of(tok)
+    if agent and not all(a.lemma_.lower() in DEVICES for a in agent):
+        return None
+    return UNNAMED[ptype]
 
 
 def _attacked_country(actor_list: list[Actor | None], sent, places: list[Place],  # noqa: ANN001
@@ -545,9 +557,11 @@ def _events_for(
         # no named target is done to the country where it happens (as the PLOVER GSR codes
         # it); the evidence is the place name
         recipient_list = [_place_actor(place, place.name)]
-    if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES and place is not None \
-            and place.country:
-        actor_list = [_local_actor(a_toks, place, article, _unclaimed_bombing(trig, sent))]
+    if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES | {"ACCUSE"} \
+            and place is not None and place.country:
+        unclaimed = _unclaimed(trig, info.plover_type)
+        if info.plover_type in LOCAL_ACTOR_TYPES or unclaimed:
+            actor_list = [_local_actor(a_toks, place, article, unclaimed)]
     if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is None:
         recipient_list = [_attacked_country(actor_list, sent, places)]
     if recipient_list == [None] and info.plover_type == "CONSULT":

@@ -65,6 +65,8 @@ RELATION_NOUNS = {"neighbor", "neighbour", "rival", "ally", "counterpart", "enem
                   "adversary", "foe"}
 # "in protest of X", "in defiance of X", "in opposition to X": the party a protest is against.
 STANCE_NOUNS = {"protest", "defiance", "opposition"}
+# Verbs whose subject does the act named by their "in" phrase ("engaged in cleansing").
+TAKING_PART = {"engage", "participate", "involve", "take", "join"}
 # "with X's help": a helper of the act, not the party it is done to.
 HELP_NOUNS = {"help", "support", "assistance", "backing", "aid", "cooperation", "consent",
               "approval", "blessing"}
@@ -160,7 +162,7 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
                     hit = _own_sector(tok, target, hit)
             if hit is not None:
                 return hit
-    located = _located_sector(tok, actors)
+    located = _located_sector(tok, actors) or _based_in(tok, actors)
     if located is not None:
         return located
     if allow_pronoun and tok.pos_ == "PRON":
@@ -201,6 +203,34 @@ def _own_sector(tok: Token, owner: Token, hit: Actor) -> Actor:
     return Actor(name=hit.name, country=hit.country, sector=found[0],
                  code=hit.country + found[0], text=text_of(tok.doc)[start:end], start=start,
                  end=end)
+
+
+def _based_in(tok: Token, actors: list[Actor]) -> Actor | None:
+    """"a newspaper based in east Beirut", "a group headquartered in Trinidad": an uncoded
+    body is of the country it is based in (the place, not its government); its sector
+    from its own noun when the knowledge base knows it."""
+    if tok.pos_ != "NOUN":
+        return None
+    for acl in tok.children:
+        if acl.dep_ != "acl" or acl.lemma_.lower() not in ("base", "headquarter", "locate"):
+            continue
+        for prep in acl.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for obj in prep.children:
+                place = _covering(obj, actors) if obj.dep_ == "pobj" else None
+                if place is None or not place.country or len(place.country) != 3:
+                    continue
+                from eventwire.actors.kb import load, norm
+
+                found = load().sectors.get(norm(tok.text))
+                sector = found[0] if found is not None and not found[1] else None
+                start = tok.left_edge.idx
+                end = obj.idx + len(obj.text)
+                return Actor(name=place.name, country=place.country, sector=sector,
+                             code=place.country + (sector or ""),
+                             text=text_of(tok.doc)[start:end], start=start, end=end)
+    return None
 
 
 def _located_sector(tok: Token, actors: list[Actor]) -> Actor | None:
@@ -279,6 +309,11 @@ def _prep_objects(tok: Token, ptype: str, skip: set[int]) -> list[Token]:
 def _is_time(tok: Token) -> bool:
     """"on Thursday", "at night": a date is never a party to an event."""
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
+
+
+def agent_of(tok: Token) -> list[Token]:
+    """The "by" agent of a passive verb (empty when none is named)."""
+    return _agent(tok)
 
 
 def _agent(tok: Token) -> list[Token]:
@@ -367,6 +402,10 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             head = tok.head
             if tok.dep_ in ("dobj", "obj") and is_light(head):
                 actor, _ = _subject(head)
+            elif tok.dep_ == "pobj" and head.lower_ == "in" \
+                    and head.head.lemma_.lower() in TAKING_PART:
+                # "Serb forces were engaged in ethnic cleansing", "took part in the attack"
+                actor = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             elif tok.lemma_.lower() in GROUP_NOUNS:
                 # "At a summit in X, Putin said" / "remarks from a video conference, Putin said"
                 cur = tok

@@ -228,3 +228,9 @@ def test_words_of_rank_stay_inside_a_title(nlp):
 def test_curated_groups_and_spellings(mention: str, published: str, code: str) -> None:
     actor = resolve(mention, published=published)
     assert actor is not None and actor.code == code
+
+
+def test_nigerian_peoples_are_nigerian() -> None:
+    for mention in ("Yoruba leaders", "Igbo traders"):
+        actor = resolve(mention, published="2000-01-01")
+        assert actor is not None and actor.country == "NGA"

@@ -821,3 +821,23 @@ def test_object_a_rule_consumed_belongs_to_the_party(code_text):
     ev = _only(code_text("Syria said it would allow the return of Arab League monitors."),
                "AGREE")
     assert (ev.actor.country, ev.recipient.country) == ("SYR", "ARL")
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # a passive act with no doer named is of the place's country
+    ("A British journalist has been charged with espionage in Moscow.", "ACCUSE", "RUS", "GBR"),
+    ("Three soldiers were killed in southern Lebanon.", "ASSAULT", "LBN", "LBN"),
+    # "took part in", "were engaged in": the subject does the act the noun names
+    ("Sudanese militias took part in the attack on the village.", "ASSAULT", "SDN", "SDN"),
+    # a body "based in X" is of X
+    ("A radio station based in Kabul has defied a ban by the Taliban.", "REJECT", "AFG", "AFG"),
+])
+def test_doers_named_by_place_or_participation(code_text, text, etype, actor, recipient):
+    ev = _only(code_text(text), etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+
+
+def test_background_passive_names_no_doer(code_text):
+    evs = code_text("Serbia lifted a curfew in Montenegro, where 28 people have been killed "
+                    "in riots.")
+    assert _only(evs, "ASSAULT").actor is None
