@@ -497,6 +497,48 @@ def _ethnic_home(actor: Actor | None, sent, place: Place) -> Actor | None:  # no
                  end=actor.end)
 
 
+def _foreign_party_named(sent, mentions: list[Actor], place: Place,  # noqa: ANN001
+                         recipient_list: list[Actor | None]) -> bool:
+    """Whether the sentence names a state's party from another country than the place's,
+    besides the target: then an unnamed doer may well be that party."""
+    targets = {r.start for r in recipient_list if r is not None}
+    states = _states()
+    return any(m.start is not None and sent.start_char <= m.start < sent.end_char
+               and m.start not in targets and m.country in states and m.country != place.country
+               for m in mentions)
+
+
+# Sectors of the authorities that investigate, arrest and try people at home.
+AUTHORITIES = {"JUD", "COP", "GOV"}
+
+
+def _home_authority(a_toks: list, recipient_list: list[Actor | None], sent,  # noqa: ANN001
+                    places: list[Place], mentions: list[Actor], article: Article,
+                    ) -> Actor | None:
+    """"Judge Alejandro Rivera opened investigations against 28 Chilean officials",
+    "police arrested two Kenyan activists": an uncoded judge, police or official acting on
+    people of the one country the sentence names is of that country (its authorities act
+    at home); the evidence is the doer's own words."""
+    from eventwire.actors import resolve
+
+    coded = [r for r in recipient_list if r is not None and r.country]
+    if not a_toks or not coded or coded[0].country not in _states():
+        return None
+    home = coded[0].country
+    inside = [m.country for m in mentions if m.start is not None
+              and sent.start_char <= m.start < sent.end_char]
+    inside += [pl.country for pl in places if sent.start_char <= pl.start < sent.end_char]
+    if any(c and c != home for c in inside):
+        return None
+    tok = a_toks[0]
+    phrase = sent.doc[tok.left_edge.i:tok.i + 1]
+    found = resolve(phrase.text, context=coded[0].text, published=article.published)
+    if found is None or found.country != home or found.sector not in AUTHORITIES:
+        return None
+    return Actor(name=found.name, country=home, sector=found.sector, code=found.code,
+                 text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
 def _states() -> frozenset[str]:
     from eventwire.actors.kb import load
 
@@ -552,7 +594,10 @@ def _events_for(
     place = context.event_place(tok, sent, places)
     attrib = context.attribution(tok, mentions)
     if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is not None \
-            and place.country:
+            and place.country and not any(a is not None and a.start == place.start
+                                          for a in actor_list):
+        # (the place that is the actor's own name, "Nicaragua's government ordered ...",
+        # leaves the domestic target to _home_country below)
         # "lifted a state of emergency in West Darfur", "riots in Baku": a domestic act with
         # no named target is done to the country where it happens (as the PLOVER GSR codes
         # it); the evidence is the place name
@@ -560,10 +605,14 @@ def _events_for(
     if actor_list == [None] and info.plover_type in LOCAL_ACTOR_TYPES | {"ACCUSE"} \
             and place is not None and place.country:
         unclaimed = _unclaimed(trig, info.plover_type)
+        if unclaimed and _foreign_party_named(sent, mentions, place, recipient_list):
+            unclaimed = None  # "killed in clashes with Israeli settlers in Hebron"
         if info.plover_type in LOCAL_ACTOR_TYPES or unclaimed:
             actor_list = [_local_actor(a_toks, place, article, unclaimed)]
     if recipient_list == [None] and info.plover_type in PLACE_TARGET_TYPES and place is None:
         recipient_list = [_attacked_country(actor_list, sent, places)]
+    if actor_list == [None] and info.plover_type in ("ACCUSE", "COERCE"):
+        actor_list = [_home_authority(a_toks, recipient_list, sent, places, mentions, article)]
     if recipient_list == [None] and info.plover_type == "CONSULT":
         recipient_list = [_other_party(actor_list, sent, places, mentions)]
     if recipient_list == [None]:

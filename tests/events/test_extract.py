@@ -841,3 +841,26 @@ def test_background_passive_names_no_doer(code_text):
     evs = code_text("Serbia lifted a curfew in Montenegro, where 28 people have been killed "
                     "in riots.")
     assert _only(evs, "ASSAULT").actor is None
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # an uncoded judge or police acting on people of the one country named is of it
+    ("Judge Maria Lopez opened an investigation against 12 Peruvian officials.", "ACCUSE",
+     "PERJUD", "PER"),
+    ("Police arrested two Kenyan activists.", "COERCE", "KENCOP", "KEN"),
+    # two countries named: no guess
+    ("Police arrested two Kenyan activists and a British journalist.", "COERCE", None, "KEN"),
+    # the actor's own name is no place of the act: its own country is the target
+    ("Kenya's government banned the opposition newspaper.", "COERCE", "KENGOV", "KEN"),
+])
+def test_home_authorities_and_targets(code_text, text, etype, actor, recipient):
+    ev = [e for e in code_text(text) if e.type == etype][0]
+    assert (ev.actor.code if ev.actor else None, ev.recipient.country) == (actor, recipient)
+
+
+def test_no_unnamed_doer_when_a_foreign_party_is_named(code_text):
+    """"killed in clashes with Israeli settlers in Hebron": the doer may be the party
+    named, so the place's country is no guess."""
+    ev = _only(code_text("Two Palestinians were killed in clashes with Israeli settlers in "
+                         "Hebron."), "ASSAULT")
+    assert ev.actor is None and ev.recipient.country == "PSE"
