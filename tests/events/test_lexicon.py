@@ -151,6 +151,9 @@ TRIGGERS = [
     ("Germany called for NATO to deploy peacekeepers in the region.", "called", "020"),
     ("Germany called for NATO to deploy peacekeepers in the region.", "deploy", None),
     ("The unions pushed for higher wages.", "pushed", "020"),
+    # an inquiry is an act only with what it looks into; a witness before one is not
+    ("Parliament launched an inquiry into the arms deal.", "inquiry", "090"),
+    ("The minister told a parliamentary inquiry that he had not known.", "inquiry", None),
 ]
 
 
