@@ -188,6 +188,25 @@ def _related(tok: Token, actors: list[Actor]) -> Actor | None:
     return max(before, key=lambda a: a.start or 0) if before else None
 
 
+def _phrase_actor(tok: Token, actors: list[Actor]) -> Actor | None:
+    """"The government of Sindh province has ordered ...": a doer the mention finder
+    missed altogether (no mention inside its phrase), coded by the resolver from its whole
+    phrase (a short one, a name in it)."""
+    words = list(tok.subtree)
+    if len(words) > 8 or not any(w.text[:1].isupper() for w in words if w.i != words[0].i):
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    if any(a.start is not None and start <= a.start < end for a in actors):
+        return None
+    from eventwire.actors import resolve
+
+    found = resolve(text_of(tok.doc)[start:end])
+    if found is None or not found.country:
+        return None
+    return Actor(name=found.name, country=found.country, sector=found.sector, code=found.code,
+                 text=text_of(tok.doc)[start:end], start=start, end=end)
+
+
 def _own_sector(tok: Token, owner: Token, hit: Actor) -> Actor:
     """"its air defences had downed ...": a sector noun owned through a pronoun is that
     party's sector (BLR + MIL), not the party the pronoun stands for (BLRGOV)."""
@@ -422,7 +441,8 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
 def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None], list[Actor | None]]:
     """Actor and recipient mentions of a trigger (None where a role is empty or uncoded)."""
     a_toks, r_toks = role_tokens(trig)
-    a_list = _dedupe([mention_of(t, actors) for t in a_toks] or [None])
+    a_list = _dedupe([mention_of(t, actors) or _phrase_actor(t, actors) for t in a_toks]
+                     or [None])
     r_list = _dedupe([mention_of(t, actors) or _owner(t, actors) for t in r_toks] or [None])
     own = {(a.country, a.name) for a in a_list if a is not None}
     if all(r is None or (r.country, r.name) in own for r in r_list):

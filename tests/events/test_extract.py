@@ -864,3 +864,12 @@ def test_no_unnamed_doer_when_a_foreign_party_is_named(code_text):
     ev = _only(code_text("Two Palestinians were killed in clashes with Israeli settlers in "
                          "Hebron."), "ASSAULT")
     assert ev.actor is None and ev.recipient.country == "PSE"
+
+
+@pytest.mark.parametrize(("text", "etype", "actor"), [
+    # a doer the mention finder missed is coded by the resolver from its whole phrase
+    ("The government of Sindh province imposed a curfew.", "COERCE", "PAKGOV"),
+])
+def test_doer_coded_from_its_whole_phrase(code_text, text, etype, actor):
+    ev = _only(code_text(text), etype)
+    assert ev.actor.code == actor
