@@ -154,6 +154,13 @@ TRIGGERS = [
     # an inquiry is an act only with what it looks into; a witness before one is not
     ("Parliament launched an inquiry into the arms deal.", "inquiry", "090"),
     ("The minister told a parliamentary inquiry that he had not known.", "inquiry", None),
+    # reducing relations, hostage taking
+    ("Turkey recalled its ambassador from Vienna.", "recalled", "161"),
+    ("Britain closed its embassy in Tehran.", "closed", "161"),
+    ("Libya broke off diplomatic relations with Chad.", "broke", "161"),
+    ("Iran broke off talks with the EU.", "broke", "164"),
+    ("Iran broke off talks with the EU.", "talks", None),  # what was broken off
+    ("Gunmen took 20 tourists hostage near Luxor.", "took", "181"),
 ]
 
 
