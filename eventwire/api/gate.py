@@ -39,9 +39,10 @@ from eventwire.store.lock import Gate
 from eventwire.store.pageindex import PageIndex
 
 MEMO_MAX = 1024
-# Stores up to this many events get an in-memory page index (about 100 bytes an event);
-# EVENTWIRE_API_INDEX_MAX changes it, 0 turns the index off.
-INDEX_MAX_EVENTS = 5_000_000
+# Stores up to this many events get an in-memory page index (about 300 bytes an event,
+# two thirds of it the lower-cased sentences); EVENTWIRE_API_INDEX_MAX changes it, 0
+# turns the index off.
+INDEX_MAX_EVENTS = 3_000_000
 
 
 class StoreUnavailable(RuntimeError):
