@@ -385,9 +385,9 @@ async def _http_get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
     return status, await reader.readexactly(int(headers["content-length"]))
 
 
-def bench_api(db: str | Path, requests: int = 2000, clients: int = 50,
+def bench_api(db: str | Path, requests: int = 3000, clients: int = 50,
               limit: int = 50, startup_s: float = 120.0,
-              think_ms: float = 0.0, seed: int = 7) -> dict[str, float | int]:
+              think_ms: float = 1000.0, seed: int = 7) -> dict[str, float | int]:
     """Latency of GET /events under a bounded closed-loop load on 127.0.0.1.
 
     Starts ``eventwire serve`` on the store in a subprocess (a random free port), sends

@@ -259,18 +259,21 @@ def bench_api_cmd(
     by_date: Annotated[bool, typer.Option(
         "--by-date", help="Lay the synthesized events out in date order, as a "
                           "chronological ingest does (synthesize scatters dates).")] = False,
-    requests: Annotated[int, typer.Option(help="Requests in all.")] = 2000,
+    requests: Annotated[int, typer.Option(help="Requests in all.")] = 3000,
     clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 50,
     think_ms: Annotated[float, typer.Option(
         help="Mean pause of each client between a response and its next request "
-             "(exponential); 0 sends back to back and measures throughput.")] = 0.0,
+             "(exponential), as an analyst reading a page pauses: 50 clients with 1 s "
+             "make a bounded load of about 50 requests/s. 0 sends back to back: the "
+             "server's saturation throughput, where latency is clients / throughput.")] = 1000.0,
     as_json: JsonOpt = False,
 ) -> None:
     """Requests/s and p50/p95/p99 latency of GET /events under concurrent clients.
 
     Starts `eventwire serve` on 127.0.0.1 (a free port) in a subprocess and sends a
     bounded load of filtered /events queries (actor, dyad, country, near, text, dates,
-    sorting, paging); also prints errors and the server's memory.
+    sorting, paging) from 50 clients that each pause a mean 1 s between pages;
+    `--think-ms 0` measures saturation instead. Also prints errors and the server's memory.
 
     Example:
 
