@@ -109,7 +109,7 @@ def test_summit_and_records(seed_events):
 def test_invasion_dated_by_its_own_clause(seed_events):
     """"since Moscow sent its armed forces into Ukraine on February 24": the invasion."""
     events, _, _ = seed_events
-    ev = _one(events, "sent", "COERCE")
+    ev = _one(events, "sent", "ASSAULT")  # PLOVER 2.0: an occupation carried out
     assert ev.cameo == "192" and ev.actor.country == "RUS" and ev.recipient.country == "UKR"
     assert ev.date.value == "2022-02-24" and not ev.negated
 
