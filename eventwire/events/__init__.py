@@ -525,10 +525,7 @@ def _home_authority(a_toks: list, recipient_list: list[Actor | None], sent,  # n
     if not a_toks or not coded or coded[0].country not in _states():
         return None
     home = coded[0].country
-    inside = [m.country for m in mentions if m.start is not None
-              and sent.start_char <= m.start < sent.end_char]
-    inside += [pl.country for pl in places if sent.start_char <= pl.start < sent.end_char]
-    if any(c and c != home for c in inside):
+    if _names_another_country(sent, mentions, places, home):
         return None
     tok = a_toks[0]
     phrase = sent.doc[tok.left_edge.i:tok.i + 1]
@@ -537,6 +534,15 @@ def _home_authority(a_toks: list, recipient_list: list[Actor | None], sent,  # n
         return None
     return Actor(name=found.name, country=home, sector=found.sector, code=found.code,
                  text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+
+
+def _names_another_country(sent, mentions: list[Actor], places: list[Place],  # noqa: ANN001
+                           home: str) -> bool:
+    """Whether the sentence names a party or place of a country other than ``home``."""
+    inside = [m.country for m in mentions if m.start is not None
+              and sent.start_char <= m.start < sent.end_char]
+    inside += [pl.country for pl in places if sent.start_char <= pl.start < sent.end_char]
+    return any(c and c != home for c in inside)
 
 
 def _states() -> frozenset[str]:
@@ -556,10 +562,7 @@ def _home_country(actor_list: list[Actor | None], r_toks: list, sent,  # noqa: A
     if not coded or len({a.country for a in coded}) != 1 or coded[0].country not in _states():
         return None  # ("President X and his party must agree": one country still)
     home = coded[0].country
-    inside = [m.country for m in mentions if m.start is not None
-              and sent.start_char <= m.start < sent.end_char]
-    inside += [pl.country for pl in places if sent.start_char <= pl.start < sent.end_char]
-    if any(c and c != home for c in inside):
+    if _names_another_country(sent, mentions, places, home):
         return None
     if r_toks:
         tok = r_toks[0]
