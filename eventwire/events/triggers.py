@@ -82,7 +82,7 @@ def rules() -> dict[tuple[str, str], list[Rule]]:
 
 
 # Condition kinds that name the words a rule needs near its head (its object, particle ...)
-_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep", "must", "pobj")
+_WORD_KINDS = ("obj", "patient", "mod", "prt", "prep", "must", "pobj", "xcomp")
 
 
 @lru_cache(maxsize=1)
