@@ -406,6 +406,11 @@ def _local_actor(a_toks: list, place: Place, article: Article,  # noqa: ANN001
     found = resolve(phrase.text, context=place.name, published=article.published)
     country = found.country if found is not None and found.country else place.country
     sector = found.sector if found is not None and found.country == country else None
+    if (found is not None and place.country and country != place.country
+            and not getattr(resolve(phrase.text, published=article.published), "country", None)):
+        # the country came from the context alone, read as a name ("near Goma" lent the
+        # army of Congo-Brazzaville through a politician called Goma): the place's it is
+        country, sector, found = place.country, found.sector, None
     return Actor(name=found.name if found is not None and found.country else place.name,
                  country=country, sector=sector, code=(country or "") + (sector or ""),
                  text=phrase.text, start=phrase.start_char, end=phrase.end_char)

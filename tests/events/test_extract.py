@@ -873,3 +873,10 @@ def test_no_unnamed_doer_when_a_foreign_party_is_named(code_text):
 def test_doer_coded_from_its_whole_phrase(code_text, text, etype, actor):
     ev = _only(code_text(text), etype)
     assert ev.actor.code == actor
+
+
+def test_a_place_name_that_is_also_a_persons_lends_no_other_country(code_text):
+    """"near Goma": the uncoded army is of the place's country (COD), not of the country of
+    a politician the knowledge base knows by the same name."""
+    ev = _only(code_text("The army shelled rebel positions near Goma."), "ASSAULT")
+    assert ev.actor.code == "CODMIL" and ev.recipient.country == "COD"
