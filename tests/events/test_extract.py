@@ -9,6 +9,13 @@ def _events(code_text, text, **kw):
     return code_text(text, hand=True, **kw)
 
 
+def _assert_parties(events, etype, actor, recipient):
+    """The one event of this type has this actor and recipient country; it is returned."""
+    ev = _only(events, etype)
+    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    return ev
+
+
 def _only(events, etype):
     hits = [e for e in events if e.type == etype]
     assert len(hits) == 1, [(e.trigger.text, e.type) for e in events]
@@ -315,8 +322,7 @@ def test_light_verb_subject_is_the_actor_of_its_noun_trigger(code_text, text, et
                                                               recipient):
     """"issued an ultimatum", "mounted an attack": the verb only carries the act its
     object names, so its subject is that act's actor."""
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    _assert_parties(code_text(text), etype, actor, recipient)
 
 
 @pytest.mark.parametrize(("text", "etype"), [
@@ -659,8 +665,7 @@ def test_relative_clause_on_the_object_ranks_below_the_act(code_text, text, etyp
     ("Chadian militiamen attacked a camp for Sudanese refugees.", "ASSAULT", "TCD", "SDN"),
 ])
 def test_parties_named_through_a_link(code_text, text, etype, actor, recipient):
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    _assert_parties(code_text(text), etype, actor, recipient)
 
 
 @pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
@@ -669,8 +674,7 @@ def test_parties_named_through_a_link(code_text, text, etype, actor, recipient):
     ("Teachers went on strike throughout Kenya.", "PROTEST", "KEN", "KEN"),
 ])
 def test_place_named_through_a_place_noun(code_text, text, etype, actor, recipient):
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    ev = _assert_parties(code_text(text), etype, actor, recipient)
     assert ev.location is not None and ev.location.country == recipient
 
 
@@ -724,8 +728,7 @@ def test_place_of_the_object_names_the_country(code_text, text, etype, recipient
      "Kandahar.", "ASSAULT", "AFG", "CAN"),
 ])
 def test_ethnic_groups_and_places_named_through_of(code_text, text, etype, actor, recipient):
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    _assert_parties(code_text(text), etype, actor, recipient)
 
 
 @pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
@@ -743,8 +746,7 @@ def test_ethnic_groups_and_places_named_through_of(code_text, text, etype, actor
      "ACCUSE", "ECU", "PER"),
 ])
 def test_doers_and_targets_of_noun_phrases(code_text, text, etype, actor, recipient):
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    _assert_parties(code_text(text), etype, actor, recipient)
 
 
 def test_a_demand_noun_is_of_its_clause_subject(code_text):
@@ -833,8 +835,7 @@ def test_object_a_rule_consumed_belongs_to_the_party(code_text):
     ("A radio station based in Kabul has defied a ban by the Taliban.", "REJECT", "AFG", "AFG"),
 ])
 def test_doers_named_by_place_or_participation(code_text, text, etype, actor, recipient):
-    ev = _only(code_text(text), etype)
-    assert (ev.actor.country, ev.recipient.country) == (actor, recipient)
+    _assert_parties(code_text(text), etype, actor, recipient)
 
 
 def test_background_passive_names_no_doer(code_text):
