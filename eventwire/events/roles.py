@@ -28,6 +28,9 @@ ROLE_PREPS: dict[str, set[str] | None] = {
     "at": {"ASSAULT", "ACCUSE", "THREATEN"}, "to": {"AID", "CONSULT", "AGREE", "SUPPORT", "REQUEST"},
     "with": {"CONSULT", "COOPERATE", "AGREE"}, "upon": None, "for": {"REQUEST"},
     "between": {"CONSULT"},  # "mediation between X and Y": the parties it is done to
+    # "complained to the UN over Israeli raids": a complaint is against the doer of the act
+    # it is about, not the body it is addressed to
+    "over": {"ACCUSE", "PROTEST"}, "about": {"ACCUSE", "PROTEST"},
 }
 # Verbs whose subject is a place-holder for the real actor when a noun trigger is their object.
 LIGHT_VERBS = {"make", "pay", "hold", "have", "conduct", "stage", "give", "begin", "start",

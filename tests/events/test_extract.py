@@ -881,3 +881,18 @@ def test_a_place_name_that_is_also_a_persons_lends_no_other_country(code_text):
     a politician the knowledge base knows by the same name."""
     ev = _only(code_text("The army shelled rebel positions near Goma."), "ASSAULT")
     assert ev.actor.code == "CODMIL" and ev.recipient.country == "COD"
+
+
+@pytest.mark.parametrize(("text", "etype", "actor", "recipient"), [
+    # a complaint is against the doer of the act it is about, not the body it is told to
+    ("Kenya protested to the African Union over Somali border raids.", "PROTEST", "KEN", "SOM"),
+    ("Lebanon complained to the Security Council on Monday over Syrian shelling.", "ACCUSE",
+     "LBN", "SYR"),
+    # an act of no named doer: the body it is told to stays the party
+    ("Chile protested to the United Nations about the delays.", "PROTEST", "CHL", "IGO"),
+])
+def test_a_complaint_is_against_the_doer_of_what_it_is_about(code_text, text, etype, actor,
+                                                            recipient):
+    ev = _only(code_text(text), etype)
+    got = ev.recipient.country if ev.recipient else None
+    assert (ev.actor.country, "IGO" if got == "UNO" else got) == (actor, recipient)
