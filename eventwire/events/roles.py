@@ -328,6 +328,27 @@ def _prep_objects(tok: Token, ptype: str, skip: set[int]) -> list[Token]:
     return out
 
 
+def _shifted_object(verb: Token) -> list[Token]:
+    """"condemned as a crime Russia's seizure of the ship": a long object placed after the
+    verb's "as" complement is parsed as that complement's apposition, as a second object of
+    "as", or ("as illegal Russia's seizure") with the complement as its adjective."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "as":
+            continue
+        objs = [c for c in prep.children if c.dep_ == "pobj"]
+        if len(objs) == 2:
+            return objs[1:]
+        for obj in objs:
+            moved = [a for a in obj.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")]
+            owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if not moved and owner is not None and any(
+                    c.dep_ == "amod" and c.pos_ == "ADJ" and c.i < owner.i for c in obj.children):
+                moved = [obj]
+            if moved:
+                return moved
+    return []
+
+
 def _is_time(tok: Token) -> bool:
     """"on Thursday", "at night": a date is never a party to an event."""
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS
@@ -372,7 +393,7 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             actor = _agent(tok)
         else:
             actor = subs
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")] or _shifted_object(tok)
             if trig.instrument is None:
                 recipient = objs
         if not recipient and any(kind == "must" for kind, _ in trig.rule.require):

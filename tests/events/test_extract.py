@@ -896,3 +896,15 @@ def test_a_complaint_is_against_the_doer_of_what_it_is_about(code_text, text, et
     ev = _only(code_text(text), etype)
     got = ev.recipient.country if ev.recipient else None
     assert (ev.actor.country, "IGO" if got == "UNO" else got) == (actor, recipient)
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # a long object after the verb's "as" complement is still its object
+    ("France condemned as a crime Syria's bombing of the hospital.", "SYR"),
+    ("Britain condemned as illegal Russia's seizure of the tanker.", "RUS"),
+    ("Poland denounced as a dangerous escalation Belarus's deployment of troops on the border.",
+     "BLR"),
+])
+def test_object_after_the_as_complement(code_text, text, recipient):
+    ev = _only(code_text(text), "ACCUSE")
+    assert ev.recipient is not None and ev.recipient.country == recipient
