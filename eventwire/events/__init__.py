@@ -188,6 +188,9 @@ def extract(
                 else:
                     stats.dropped_content += 1
                     continue
+            if not negated and modality.is_considered(tok):
+                stats.dropped_statement += 1  # an option weighed (CAMEO 014), not an act
+                continue
             mood = modality.modality(tok)
             cameo = _refined(trig)
             if negated and governor is None and modality.is_refusal(tok):
@@ -248,8 +251,10 @@ def extract(
         if trig is None or trig.token.idx in lexical_at:
             continue  # the lexicon's reading of that verb is the more specific one
         if any(e.negated and _governs(trig.token, e.trigger.start) for e in events[n_before:]) \
-                or (trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT"):
-            continue  # "refrained from condemning", "careful not to provide": nothing happened
+                or (trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT") \
+                or trig.token.lemma_.lower() in modality.CONSIDERING_HEADS:
+            continue  # "refrained from condemning", "careful not to provide": nothing happened;
+            # "is weighing sending troops": an option (CAMEO 014), nothing done yet
             # (a negated act below the main verb, "imposed a curfew to stop protests", is not
             # the main verb's)
         ptype, quad, share = guess

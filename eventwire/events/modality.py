@@ -31,6 +31,9 @@ INTENT_HEADS = {"plan", "aim", "intend", "expect", "hope", "want", "seek", "prep
                 "willing", "prepared", "wish", "set", "eager", "determined", "vow", "pledge", "promise",
                 "agree", "offer", "invite", "propose"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Heads under which an act is only an option weighed ("is considering sending aid"): CAMEO
+# codes that as 014 "consider policy option", a statement, not the act itself
+CONSIDERING_HEADS = {"consider", "weigh", "mull", "contemplate", "ponder", "explore", "study"}
 HYPOTHETICAL_AUX = {"would", "could", "may", "might", "can", "should", "'d", "must"}
 # Auxiliaries of an act that an "if" clause makes a threat ("may halt ... if", "will ... if")
 CONDITIONAL_AUX = {"will", "shall", "'ll", "would", "'d", "could", "may", "might"}
@@ -94,6 +97,19 @@ def is_announced(tok: Token) -> bool:
     auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     return bool(auxes & {"would", "'d"}) and tok.dep_ == "ccomp" and \
         tok.head.lemma_.lower() in REPORTING
+
+
+def is_considered(tok: Token) -> bool:
+    """"Japan is considering sending aid": the act is an option under study (CAMEO 014, a
+    statement PLOVER does not code), not an event, whatever its own tense."""
+    cur = tok
+    for _ in range(3):  # through objects and complements only: "considered X and sent Y" did send
+        if cur.dep_ not in ("xcomp", "ccomp", "dobj", "obj", "pcomp") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in CONSIDERING_HEADS:
+            return True
+    return False
 
 
 def is_refusal(tok: Token) -> bool:
