@@ -183,6 +183,102 @@ class Scores:
         return int(np.argmax(self.quad))
 
 
+class Joint:
+    """The models that read a sentence, scored in one pass: exactly ``Model.proba`` each.
+
+    The three models share their analyzers but not their vocabularies. Scored one by one,
+    each looks every n-gram up, counts and gathers its own columns: three times the work
+    of the one text. Here each block kind has one union vocabulary; a term's coefficients
+    for all models sit in one row (zeros where a model lacks the term, whose idf is 0 there,
+    so it adds nothing to that model's norm either), so a sentence costs one lookup per
+    term and one gather; only the per-model normalization stays apart.
+    """
+
+    def __init__(self, models: dict[str, Model]) -> None:
+        self.names = tuple(models)
+        self.labels = {name: m.labels for name, m in models.items()}
+        kinds = sorted({b.kind for m in models.values() for b in m.blocks})
+        sizes = [len(m.labels) for m in models.values()]
+        self.slices = {}
+        start = 0
+        for name, n in zip(self.names, sizes, strict=True):
+            self.slices[name] = slice(start, start + n)
+            start += n
+        self.intercept = np.concatenate([models[n].intercept.astype(np.float64)
+                                         for n in self.names])
+        self.kinds = tuple(kinds)
+        self.vocab: dict[str, dict[str, int]] = {}
+        self.idf: dict[str, np.ndarray] = {}  # (n_terms, n_models)
+        self.weights: dict[str, np.ndarray] = {}  # (n_terms, n_labels of all models)
+        self.word_cols: dict[str, dict[str, np.ndarray]] = {}
+        for kind in kinds:
+            union: dict[str, int] = {}
+            for m in models.values():
+                for b in m.blocks:
+                    if b.kind == kind:
+                        for term in b.vocab:
+                            union.setdefault(term, len(union))
+            idf = np.zeros((len(union), len(self.names)))
+            w = np.zeros((len(union), start), dtype=np.float32)
+            for j, name in enumerate(self.names):
+                for b in models[name].blocks:
+                    if b.kind != kind:
+                        continue
+                    rows = np.fromiter((union[t] for t in b.vocab), dtype=np.int64,
+                                       count=len(b.vocab))
+                    cols = np.fromiter(b.vocab.values(), dtype=np.int64, count=len(b.vocab))
+                    idf[rows, j] = b.idf[cols]
+                    w[rows, self.slices[name]] = models[name].coef[:, cols + b.offset].T
+            self.vocab[kind], self.idf[kind], self.weights[kind] = union, idf, w
+            self.word_cols[kind] = {}
+
+    def _counts(self, kind: str, text: str, terms: dict[str, int] | None
+                ) -> tuple[np.ndarray, np.ndarray]:
+        vocab = self.vocab[kind]
+        if kind == "char" and terms is None:
+            cache = self.word_cols[kind]
+            parts = []
+            for w in _SPACES.sub(" ", text.lower()).split():
+                cols = cache.get(w)
+                if cols is None:
+                    cols = np.asarray([vocab[g] for g in _word_char_ngrams(w) if g in vocab],
+                                      dtype=np.int64)
+                    if len(cache) < 200_000:
+                        cache[w] = cols
+                parts.append(cols)
+            if not parts:
+                return np.zeros(0, dtype=np.int64), np.zeros(0)
+            cols, tf = np.unique(np.concatenate(parts), return_counts=True)
+            return cols, tf.astype(np.float64)
+        if terms is None:
+            terms = Counter(ANALYZERS[kind](text))
+        counts = {j: n for term, n in terms.items() if (j := vocab.get(term)) is not None}
+        return (np.fromiter(counts.keys(), dtype=np.int64, count=len(counts)),
+                np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+
+    def proba(self, text: str, terms: dict[str, dict[str, int]] | None = None
+              ) -> dict[str, np.ndarray]:
+        """Each model's probabilities over its labels."""
+        logits = self.intercept.copy()
+        for kind in self.kinds:
+            cols, tf = self._counts(kind, text, terms.get(kind) if terms else None)
+            if not len(cols):
+                continue
+            vals = (1.0 + np.log(tf))[:, None] * self.idf[kind][cols]  # (n, models)
+            norms = np.sqrt((vals * vals).sum(axis=0))
+            vals = vals / np.where(norms > 0, norms, 1.0)
+            gathered = self.weights[kind][cols].astype(np.float64)
+            for j, name in enumerate(self.names):
+                sl = self.slices[name]
+                logits[sl] += vals[:, j] @ gathered[:, sl]
+        out = {}
+        for name in self.names:
+            z = logits[self.slices[name]]
+            p = np.exp(z - z.max())
+            out[name] = p / p.sum()
+        return out
+
+
 _OVERRIDE: dict[str, Model] = {}
 
 
@@ -212,29 +308,44 @@ def override(**models: Model) -> Iterator[None]:
         _OVERRIDE.update(saved)
 
 
+# The joint scorer of the models in use and the scores of recent sentences, rebuilt when
+# an override changes the models (held by reference: ids of freed models are reused)
+_STATE: dict[str, Any] = {"models": (), "joint": None}
+SCORE_CACHE = 2048
+
+
+def _current() -> Joint:
+    models = tuple(load().values())
+    held = _STATE["models"]
+    if len(held) != len(models) or any(a is not b for a, b in zip(held, models, strict=True)):
+        _STATE["models"], _STATE["joint"] = models, Joint(load())
+        _scores.cache_clear()
+    return _STATE["joint"]
+
+
 def event_probability(text: str) -> float:
-    """The gate alone: P(the sentence reports a codable event); 1.0 without a gate."""
-    gate = load().get("gate")
-    if gate is None:
-        return 1.0
-    return float(gate.proba(text)[gate.labels.index("event")])
+    """The gate alone: P(the sentence reports a codable event); 1.0 without a gate.
+
+    The pipeline asks this of every sentence before the parse and then the scores of the
+    ones it parses: both come from one cached scoring."""
+    return scores(text).event
 
 
 def scores(text: str) -> Scores:
-    """Quad and type probabilities of one sentence."""
-    models = load()
-    # word n-grams are counted once per sentence for every model reading them; the char
-    # block reads its cached per-word columns
-    terms = {"word": Counter(word_ngrams(text))}
-    quad = models["quad"]
-    pq = quad.proba(text, terms)
-    order = [int(lab) for lab in quad.labels]
+    """Quad, type and gate probabilities of one sentence."""
+    _current()
+    return _scores(text)
+
+
+@lru_cache(maxsize=SCORE_CACHE)
+def _scores(text: str) -> Scores:
+    joint = _STATE["joint"]
+    probs, labels = joint.proba(text), joint.labels
     q = np.zeros(5)
-    q[order] = pq
-    tmodel = models["type"]
-    pt = tmodel.proba(text, terms)
+    q[[int(lab) for lab in labels["quad"]]] = probs["quad"]
+    q.setflags(write=False)  # shared by every caller of a cached sentence
     event = 1.0
-    gate = models.get("gate")
-    if gate is not None:
-        event = float(gate.proba(text, terms)[gate.labels.index("event")])
-    return Scores(q, {lab: float(p) for lab, p in zip(tmodel.labels, pt, strict=True)}, event)
+    if "gate" in probs:
+        event = float(probs["gate"][labels["gate"].index("event")])
+    return Scores(q, {lab: float(p) for lab, p in zip(labels["type"], probs["type"], strict=True)},
+                  event)

@@ -72,6 +72,32 @@ def test_override_is_scoped(quad_rows):
     assert classifier.load()["quad"] is shipped
 
 
+def test_joint_scores_equal_each_models_own(quad_rows):
+    """One pass over the union vocabulary gives each model's own probabilities, and an
+    override is read at once (no sentence scored under other models is reused)."""
+    from eventwire.events import train
+
+    probe = [t for t, _ in quad_rows[:40]] + SAMPLES
+
+    def check() -> None:
+        models = classifier.load()
+        for text in probe:
+            sc = classifier.scores(text)
+            order = [int(lab) for lab in models["quad"].labels]
+            np.testing.assert_allclose(sc.quad[order], models["quad"].proba(text), atol=1e-12)
+            np.testing.assert_allclose(list(sc.type.values()), models["type"].proba(text),
+                                       atol=1e-12)
+            gate = models["gate"]
+            assert abs(sc.event - gate.proba(text)[gate.labels.index("event")]) < 1e-12
+            assert classifier.event_probability(text) == sc.event
+
+    check()
+    small = train.fit_quad(quad_rows[:200])
+    with classifier.override(quad=small):
+        check()
+    check()
+
+
 def _scores(quad, types=None):
     qs = np.array(quad, dtype=float)
     return classifier.Scores(qs, types or {"ASSAULT": 0.5, "REQUEST": 0.3, "AGREE": 0.2})
