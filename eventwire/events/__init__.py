@@ -214,6 +214,10 @@ def extract(
             info = ontology.lookup(cameo)
             mode = info.mode if cameo != trig.cameo else (trig.rule.mode or info.mode)
             actor_list, recipient_list = roles.resolve_roles(trig, mentions)
+            if cameo == "036":
+                invitation = _invitation(tok, mentions)
+                if invitation is not None:
+                    actor_list, recipient_list = invitation
             if actor_list == [None] and recipient_list == [None]:
                 carried = _count_anaphor(trig, events, s_idx)
                 if carried is not None:
@@ -252,9 +256,11 @@ def extract(
             continue  # the lexicon's reading of that verb is the more specific one
         if any(e.negated and _governs(trig.token, e.trigger.start) for e in events[n_before:]) \
                 or (trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT") \
-                or trig.token.lemma_.lower() in modality.CONSIDERING_HEADS:
+                or trig.token.lemma_.lower() in modality.CONSIDERING_HEADS \
+                or trig.token.i in triggers.statement_heads(sent):
             continue  # "refrained from condemning", "careful not to provide": nothing happened;
-            # "is weighing sending troops": an option (CAMEO 014), nothing done yet
+            # "is weighing sending troops": an option (CAMEO 014), nothing done yet;
+            # "rejected the accusations": a lexicon statement (CAMEO 016), no event
             # (a negated act below the main verb, "imposed a curfew to stop protests", is not
             # the main verb's)
         ptype, quad, share = guess
@@ -283,6 +289,33 @@ def extract(
         stats.classified += len(new)
         events.extend(new)
     return events
+
+
+# Verbs whose subject awaits another party's visit or meeting: "X is expecting Y to make
+# a state visit" is X's invitation of Y (CAMEO 036, X to Y), not Y's stated intent
+AWAITING = {"expect", "await", "invite", "want", "welcome"}
+
+
+def _invitation(tok, mentions: list[Actor]  # noqa: ANN001 - a spaCy Token
+                ) -> tuple[list[Actor | None], list[Actor | None]] | None:
+    """(host, guest) of a visit or meeting another party is expected to make."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("dobj", "obj", "xcomp", "ccomp", "pobj", "prep") or cur.head is cur:
+            return None
+        verb, cur = cur, cur.head
+        if cur.lemma_.lower() not in AWAITING or verb.dep_ not in ("xcomp", "ccomp"):
+            continue
+        guests = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or \
+            [c for c in cur.children if c.dep_ in ("dobj", "obj")]
+        hosts = [c for c in cur.children if c.dep_ == "nsubj"]
+        if not guests or not hosts:
+            return None
+        host, guest = roles.mention_of(hosts[0], mentions), roles.mention_of(guests[0], mentions)
+        if host is None or guest is None or host.code == guest.code:
+            return None
+        return [host], [guest]
+    return None
 
 
 def _in_participial_report(tok) -> bool:  # noqa: ANN001 - a spaCy Token
