@@ -547,7 +547,7 @@ def _mention(items: list[Item], k: int, toks: list[Tok], text: str, kb: KB,
             return m, None
     secs_only = not has_ent and not any(it.kind == "per" for it in taken)
     if secs_only and person_actor is None:
-        if any(it.kind == "sec" for it in taken) and _of_ent(items, m):
+        if any(it.kind == "sec" for it in taken) and _of_ent(items, m, toks):
             return _of_mention(items, k, first, m, toks, text, kb, ymd)
         return max(m, k + 1), None
     if m == first:
@@ -616,13 +616,25 @@ def _drop_modifier_sectors(items: list[Item], taken: list[Item], first: int, m: 
     return m
 
 
-def _of_ent(items: list[Item], m: int) -> bool:
+def _of_ent(items: list[Item], m: int, toks: list[Tok]) -> bool:
+    """Whether "of" and an entity follow ("president of Russia"); not when the entity owns a
+    further noun that is no sector of it ("the chief of Israel's militia ally" heads the
+    ally, not Israel; "leaders of Romania's new government" still lead Romania's)."""
     if m < len(items) and items[m].kind == "of":
         n = m + 1
         while n < len(items) and items[n].kind == "det":
             n += 1
-        return n < len(items) and items[n].kind == "ent"
+        return n < len(items) and items[n].kind == "ent" and not _owns_other(items, n, toks)
     return False
+
+
+def _owns_other(items: list[Item], n: int, toks: list[Tok]) -> bool:
+    """Whether entity item ``n`` is the possessor of a noun (its head in the parse) that is
+    not a sector noun."""
+    if n + 1 >= len(items) or items[n + 1].kind != "poss":
+        return False
+    owned = toks[items[n].j - 1].head
+    return not any(it.kind == "sec" and it.i <= owned < it.j for it in items[n + 2:])
 
 
 def _of_mention(items: list[Item], k: int, first: int, m: int, toks: list[Tok], text: str,

@@ -139,6 +139,8 @@ def mention_of(tok: Token, actors: list[Actor], allow_pronoun: bool = True,
     for child in children:
         if relation and child.pos_ == "PRON":
             return _related(tok, actors) if allow_pronoun else None
+        if relation and child.dep_ == "poss":
+            continue  # "killed a commander of Israel's militia ally": the ally is not Israel
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (
             child.dep_ == "prep" and child.lower_ == "of" and tok.lemma_.lower() in OF_HEADS):
             target = child

@@ -106,3 +106,17 @@ def test_dates_change_office(nlp) -> None:
 def test_lowercase_words_are_not_names(nlp) -> None:
     text = "Let us know whether the turkey was cooked in china dishes."
     assert actors_in_doc(nlp(text), SEED_DAY) == []
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # "of X's noun": the title heads the noun X owns, not X
+    ("The deputy chief of Israel's militia ally was killed.", "Israel", "ISR"),
+    ("The commander of Syria's militia allies was killed.", "Syria", "SYR"),
+    # "of X" alone, or of X's own sector, still names whom the title heads
+    ("The president of Russia resigned.", "president of Russia", "RUSGOV"),
+    ("The head of Russia's army resigned.", "head of Russia", "RUSGOV"),
+])
+def test_title_of_a_possessor_is_not_the_possessors(nlp, text: str, mention: str,
+                                                    code: str) -> None:
+    found = [(a.text, a.code) for a in actors_in_doc(nlp(text), "2000-01-01")]
+    assert (mention, code) in found

@@ -908,3 +908,14 @@ def test_a_complaint_is_against_the_doer_of_what_it_is_about(code_text, text, et
 def test_object_after_the_as_complement(code_text, text, recipient):
     ev = _only(code_text(text), "ACCUSE")
     assert ev.recipient is not None and ev.recipient.country == recipient
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # "X's ally" is not X: its own words or the place of the act say whose it is
+    ("Rebels killed the deputy commander of Syria's militia ally in northern Iraq.", "IRQ"),
+    ("Gunmen ambushed a convoy of Iran's Iraqi allies near Basra.", "IRQ"),
+    ("Militants attacked the headquarters of Russia's ally in eastern Ukraine.", "UKR"),
+])
+def test_a_named_partys_ally_is_not_that_party(code_text, text, recipient):
+    ev = _only(code_text(text), "ASSAULT")
+    assert ev.recipient is not None and ev.recipient.country == recipient
