@@ -408,6 +408,11 @@ def role_tokens(trig: Trigger) -> tuple[list[Token], list[Token]]:
             recipient = [c for x in tok.children if x.dep_ == "ccomp" and x.pos_ in ("VERB", "AUX")
                          for c in x.children if c.dep_ in ("nsubj", "nsubjpass")
                          and c.pos_ != "PRON"]
+        if not recipient and ptype == "REQUEST":
+            # "pressed for Germany to back the plan": asked of the subject of the for-clause
+            recipient = [c for x in tok.children if x.dep_ == "advcl"
+                         and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children)
+                         for c in x.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if not recipient:
             for obj in trig.used:  # "sanctions ON Russia", "cooperation WITH Russia"
                 recipient = recipient or _prep_objects(obj, ptype, set())

@@ -919,3 +919,13 @@ def test_object_after_the_as_complement(code_text, text, recipient):
 def test_a_named_partys_ally_is_not_that_party(code_text, text, recipient):
     ev = _only(code_text(text), "ASSAULT")
     assert ev.recipient is not None and ev.recipient.country == recipient
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # "pressed for X to do Y": the request is of the for-clause's subject
+    ("France is pushing hard for Germany to back its budget plan.", "DEU"),
+    ("The rebels appealed for the United Nations to send peacekeepers.", "UNO"),
+])
+def test_request_of_the_for_clause_subject(code_text, text, recipient):
+    ev = _only(code_text(text), "REQUEST")
+    assert ev.recipient is not None and ev.recipient.country == recipient
