@@ -256,9 +256,11 @@ def extract(
             continue  # the lexicon's reading of that verb is the more specific one
         if any(e.negated and _governs(trig.token, e.trigger.start) for e in events[n_before:]) \
                 or (trig.token.lemma_.lower() in modality.NEGATING_HEADS and guess[0] != "REJECT") \
-                or trig.token.lemma_.lower() in modality.CONSIDERING_HEADS:
+                or trig.token.lemma_.lower() in modality.CONSIDERING_HEADS \
+                or trig.token.i in triggers.statement_heads(sent):
             continue  # "refrained from condemning", "careful not to provide": nothing happened;
-            # "is weighing sending troops": an option (CAMEO 014), nothing done yet
+            # "is weighing sending troops": an option (CAMEO 014), nothing done yet;
+            # "rejected the accusations": a lexicon statement (CAMEO 016), no event
             # (a negated act below the main verb, "imposed a curfew to stop protests", is not
             # the main verb's)
         ptype, quad, share = guess

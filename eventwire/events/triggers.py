@@ -25,12 +25,14 @@ PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "par
               "most", "much", "many", "several", "each", "half", "rest", "kg", "kilograms",
               "tons", "tonnes", "worth", "lot", "lots", "number", "amount", "quantity",
               "batch", "shipment", "consignment", "state"}  # "a state of emergency / siege"
-# Object heads that only say what kind of document or undertaking the act is on: the word
-# compounded onto them names the thing ("violated the ceasefire agreement", "halted its
-# mediation efforts" are a ceasefire violated, mediation halted).
+# Object heads that only say what kind of document, undertaking or group the act is on:
+# the word compounded onto them (or its adjective) names the thing ("violated the ceasefire
+# agreement", "halted its mediation efforts" are a ceasefire violated, mediation halted;
+# "sent a medical team", "took part in peacekeeping operations", "shelter materials").
 KIND_HEADS = {"agreement", "accord", "deal", "pact", "arrangement", "effort", "mission",
               "process", "initiative", "programme", "program", "line", "regime",
-              "troop", "force", "contingent", "soldier", "unit"}  # "peacekeeping troops"
+              "troop", "force", "contingent", "soldier", "unit",  # "peacekeeping troops"
+              "team", "operation", "material", "item"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,13 @@ class Trigger:
         info = ontology.lookup(self.rule.cameo)
         assert info.plover_type is not None
         return info.plover_type
+
+    @property
+    def is_statement(self) -> bool:
+        """A rule whose code is a statement PLOVER does not code ("rejected the
+        accusations": CAMEO 016, deny responsibility): it codes no event, and keeps the
+        classifiers from coding its verb as one."""
+        return ontology.lookup(self.rule.cameo).plover_type is None
 
 
 @lru_cache(maxsize=1)
@@ -142,11 +151,12 @@ def _prep_holders(tok: Token) -> list[Token]:
 
 def _named(nouns: list[Token], vals: frozenset[str], kinds: bool) -> list[Token]:
     """The nouns that are one of ``vals`` ("*": any); with ``kinds``, failing those, the
-    word compounded onto a kind-of head ("the CEASEFIRE agreement", "PEACEKEEPING troops")."""
+    word compounded onto a kind-of head, or its adjective ("the CEASEFIRE agreement",
+    "PEACEKEEPING troops", "a MEDICAL team")."""
     hits = [o for o in nouns if "*" in vals or o.lemma_.lower() in vals or o.lower_ in vals]
     if not hits and kinds:
         hits = [c for o in nouns if o.lemma_.lower() in KIND_HEADS for c in o.children
-                if c.dep_ == "compound" and (c.lemma_.lower() in vals or c.lower_ in vals)]
+                if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in vals or c.lower_ in vals)]
     return hits
 
 
@@ -253,10 +263,20 @@ def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
     modifier: "ceasefire" in "ceasefire violations") is not a trigger again. An act made
     conditional on what someone else does is a threat (``conditional``)."""
     found = [t for t in (match(tok) for tok in sent) if t is not None]
+    # "rejected accusations that its troops shelled the town": what a statement rule's
+    # object tells (the shelling denied) is no event either
+    denied = {w.i for t in found if t.is_statement for u in t.used for w in u.subtree}
+    found = [t for t in found if not t.is_statement and t.token.i not in denied]
     consumed = {u.i for t in found for u in t.used if u.i != t.token.i}
     speech = {t.token.i for t in found if t.plover_type in _SPEECH_ACTS}
     return [conditional(t) for t in found if t.token.i not in consumed
             and not _purpose_of(t.token, speech)]
+
+
+def statement_heads(sent) -> set[int]:  # noqa: ANN001 - a spaCy Span
+    """Token indices of the words a statement rule matched (``Trigger.is_statement``):
+    the classifiers must not code those verbs as events either."""
+    return {t.token.i for t in (match(tok) for tok in sent) if t is not None and t.is_statement}
 
 
 # Verbal acts whose purpose clause says what was asked or offered for, not a deed.
