@@ -493,6 +493,8 @@ def resolve_roles(trig: Trigger, actors: list[Actor]) -> tuple[list[Actor | None
             found = _other_of_two(trig, actors, a_list[0])
         if found is None and trig.plover_type == "PROTEST":
             found = _protested(trig.token, actors, {a.code for a in a_list if a is not None})
+        if found is None and trig.plover_type in HOSTILE_TYPES:
+            found = _opposed_below(trig.token, actors, {a.code for a in a_list if a is not None})
         if found is not None:
             r_list = [found]
     return a_list, r_list
@@ -680,6 +682,38 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
                     if not located and hit is not None and hit.code not in actor_codes:
                         return hit
                     nxt.append((t, placed or locative))
+        frontier = nxt
+    return None
+
+
+# Conflictual acts whose target may be named deep below them with "against".
+HOSTILE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "ACCUSE", "SANCTION"}
+# Links followed down to an "against" phrase: objects, their modifiers and purpose clauses.
+_TO_AGAINST = {"dobj", "obj", "xcomp", "prep", "pobj", "pcomp", "acl", "amod", "advcl"}
+
+
+def _opposed_below(tok: Token, actors: list[Actor], actor_codes: set[str | None]
+                   ) -> Actor | None:
+    """"trained hackers capable of launching cyber attacks against the United States",
+    "is making weapons to use against Britain": a hostile act whose own grammar names no
+    target is aimed at the party an "against" phrase below it names, through its object,
+    the object's modifiers and purpose infinitives, not through clauses of their own."""
+    frontier = [tok]
+    for _ in range(6):
+        nxt: list[Token] = []
+        for cur in frontier:
+            for child in cur.children:
+                if child.dep_ not in _TO_AGAINST or _is_time(child) or (
+                        child.dep_ == "advcl" and not is_to_infinitive(child)) or (
+                        child.dep_ == "amod" and child.pos_ != "ADJ"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ == "against":
+                    for obj in child.children:
+                        hit = mention_of(obj, actors, allow_pronoun=False) \
+                            if obj.dep_ == "pobj" else None
+                        if hit is not None and hit.code not in actor_codes:
+                            return hit
+                nxt.append(child)
         frontier = nxt
     return None
 

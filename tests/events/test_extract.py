@@ -929,3 +929,32 @@ def test_a_named_partys_ally_is_not_that_party(code_text, text, recipient):
 def test_request_of_the_for_clause_subject(code_text, text, recipient):
     ev = _only(code_text(text), "REQUEST")
     assert ev.recipient is not None and ev.recipient.country == recipient
+
+
+def _roles_of_verb(nlp, text: str, word: str, cameo: str) -> tuple[str | None, str | None]:
+    """Actor and recipient countries the role code gives one word read as a ``cameo`` act
+    (as the classifier's sentence events are read), on the real actor mentions."""
+    from eventwire.actors import actors_in_doc
+    from eventwire.events import roles, triggers
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    trig = triggers.Trigger(tok, triggers.Rule(tok.lemma_, "V", cameo, None, ()), [], None)
+    actor, recipient = roles.resolve_roles(trig, actors_in_doc(doc, "2000-01-01"))
+    return (actor[0].country if actor[0] else None,
+            recipient[0].country if recipient[0] else None)
+
+
+@pytest.mark.parametrize(("text", "word", "cameo", "pair"), [
+    # a hostile act aimed at the party an "against" phrase deep below it names: through the
+    # object's adjective, a purpose infinitive; the speaker of the report is no party
+    ("Iran has trained more than 300 militiamen capable of waging guerrilla war against "
+     "Saudi Arabia, Britain's defence ministry said.", "trained", "154", ("IRN", "SAU")),
+    ("Iraq has assembled missiles to use against Israel, a Jordanian newspaper reported.",
+     "assembled", "154", ("IRQ", "ISR")),
+    # no "against": nothing is guessed
+    ("Iraq has assembled missiles, a Jordanian newspaper reported.", "assembled", "154",
+     ("IRQ", None)),
+])
+def test_hostile_act_aimed_at_the_party_named_with_against(nlp, text, word, cameo, pair):
+    assert _roles_of_verb(nlp, text, word, cameo) == pair
