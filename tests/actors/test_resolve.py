@@ -224,6 +224,9 @@ def test_words_of_rank_stay_inside_a_title(nlp):
     ("Jewish settlers", "2000-01-01", "ISRCVL"),
     # a spelling of a long-serving leader's name the dated sources lacked
     ("President Omar Hassan al-Bashir", "2005-01-01", "SDNGOV"),
+    # extremists are rebels in PLOVER's agents (EXTREMIST [~REB])
+    ("Serb extremists", "2000-01-01", "SRBREB"),
+    ("an Albanian extremist", "2000-01-01", "ALBREB"),
 ])
 def test_curated_groups_and_spellings(mention: str, published: str, code: str) -> None:
     actor = resolve(mention, published=published)

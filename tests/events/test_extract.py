@@ -958,3 +958,14 @@ def _roles_of_verb(nlp, text: str, word: str, cameo: str) -> tuple[str | None, s
 ])
 def test_hostile_act_aimed_at_the_party_named_with_against(nlp, text, word, cameo, pair):
     assert _roles_of_verb(nlp, text, word, cameo) == pair
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # the author of the act the object names is the party: extremists are rebels (PLOVER's
+    # agents), a party of their own beside their country's government
+    ("Egypt is investigating attacks by Egyptian extremists on foreign tourists.", "EGYREB"),
+    ("Turkey condemned the murder of a priest by Turkish extremists.", "TURREB"),
+])
+def test_author_of_the_object_act_is_the_party(code_text, text, recipient):
+    ev = _only(code_text(text), "ACCUSE")
+    assert ev.recipient is not None and ev.recipient.code == recipient
