@@ -653,7 +653,8 @@ def _recipient_below(tok: Token, actors: list[Actor], actor_codes: set[str | Non
         nxt: list[tuple[Token, bool]] = []
         for cur, placed in frontier:
             for child in cur.children:
-                if child.dep_ not in _DOWN or child.i in skip or _is_time(child):
+                if (child.dep_ not in _DOWN and not _infinitive_relative(child)) \
+                        or child.i in skip or _is_time(child):
                     continue
                 locative = (located and child.dep_ == "prep" and child.lower_ in _LOCATIVE
                             and cur.i != tok.i and cur.lemma_.lower() not in _VENUES
@@ -716,6 +717,12 @@ def _opposed_below(tok: Token, actors: list[Actor], actor_codes: set[str | None]
                 nxt.append(child)
         frontier = nxt
     return None
+
+
+def _infinitive_relative(tok: Token) -> bool:
+    """"a call for peacekeepers to be sent to X": a to-infinitive the parse hangs on a noun
+    as a relative clause is the noun's infinitival modifier (an acl), read the same way."""
+    return tok.dep_ == "relcl" and is_to_infinitive(tok)
 
 
 def _is_partitive(tok: Token) -> bool:

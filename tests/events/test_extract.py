@@ -969,3 +969,16 @@ def test_hostile_act_aimed_at_the_party_named_with_against(nlp, text, word, came
 def test_author_of_the_object_act_is_the_party(code_text, text, recipient):
     ev = _only(code_text(text), "ACCUSE")
     assert ev.recipient is not None and ev.recipient.code == recipient
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    # a to-infinitive hung on the object noun (parsed as a relative clause or not) says
+    # where, or to whom, the rejected act would be done
+    ("The African Union rejected a request for its peacekeepers to be sent to Somalia.",
+     "SOM"),
+    ("Brazil rejected a plan for its diplomats to be expelled from Bolivia.", "BOL"),
+    ("The World Bank rejected a proposal for its loans to be frozen in Zimbabwe.", "ZWE"),
+])
+def test_party_of_the_infinitive_on_the_object(code_text, text, recipient):
+    ev = _only(code_text(text), "REJECT")
+    assert ev.recipient is not None and ev.recipient.country == recipient
