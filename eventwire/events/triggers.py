@@ -155,8 +155,10 @@ def _named(nouns: list[Token], vals: frozenset[str], kinds: bool) -> list[Token]
     "PEACEKEEPING troops", "a MEDICAL team")."""
     hits = [o for o in nouns if "*" in vals or o.lemma_.lower() in vals or o.lower_ in vals]
     if not hits and kinds:
-        hits = [c for o in nouns if o.lemma_.lower() in KIND_HEADS for c in o.children
-                if c.dep_ in ("compound", "amod") and (c.lemma_.lower() in vals or c.lower_ in vals)]
+        # with the modifier's conjuncts: "search-and-rescue teams" is a rescue team
+        mods = [m for o in nouns if o.lemma_.lower() in KIND_HEADS for c in o.children
+                if c.dep_ in ("compound", "amod", "nmod") for m in (c, *c.conjuncts)]
+        hits = [m for m in mods if m.lemma_.lower() in vals or m.lower_ in vals]
     return hits
 
 

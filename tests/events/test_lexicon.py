@@ -99,6 +99,11 @@ CONSTRUCTIONS = [
     ("Egyptian and Saudi forces staged war games in the Red Sea.", "COOPERATE", "062", None, None),
     ("Belgian police shared evidence with Dutch investigators about the bombing.", "COOPERATE",
      "064", "BEL", "NLD"),
+    ("France and Italy are participating in a NATO war game in Norway.", "COOPERATE", "062",
+     "FRA", None),
+    # failing to reach a deal is a rejection (PETRARCH2: FAIL 120)
+    ("Britain and Iran failed to reach agreement on the nuclear issue.", "REJECT", "120", "GBR",
+     None),
     # returning property, freeing people, letting others in
     ("Italy returned a stolen Roman statue to Libya.", "RETREAT", "0842", "ITA", "LBY"),
     ("Greece returned the icons to their owners in Cyprus.", "RETREAT", "0842", "GRC", None),
@@ -220,6 +225,9 @@ TRIGGERS = [
     # what is given decides the aid code; the same verbs with other objects are no aid
     ("Japan sent a medical team to Nepal.", "sent", "073"),
     ("Teachers in Kenya went on strike over pay.", "went", "143"),
+    ("Turkey deployed three search-and-rescue teams to Mexico.", "deployed", "073"),
+    ("Britain has sent 40 armoured vehicles to Ukraine.", "sent", "070"),
+    ("The ministry failed to report the spending.", "failed", None),
     ("Britain sent a team of investigators to Kenya.", "sent", None),
     ("The minister flew to Paris for talks.", "flew", None),
     ("The team returned to Brazil after the tournament.", "returned", None),
