@@ -265,9 +265,12 @@ def find(sent) -> list[Trigger]:  # noqa: ANN001 - a spaCy Span
     modifier: "ceasefire" in "ceasefire violations") is not a trigger again. An act made
     conditional on what someone else does is a threat (``conditional``)."""
     found = [t for t in (match(tok) for tok in sent) if t is not None]
-    # "rejected accusations that its troops shelled the town": what a statement rule's
-    # object tells (the shelling denied) is no event either
-    denied = {w.i for t in found if t.is_statement for u in t.used for w in u.subtree}
+    # "rejected accusations that its troops shelled the town", "claimed responsibility for
+    # the attack": what a statement rule's object or preposition tells (the shelling
+    # denied, the attack claimed) is no event either
+    denied = {w.i for t in found if t.is_statement
+              for u in (*t.used, *(c for c in t.token.children if c.dep_ == "prep"))
+              for w in u.subtree}
     found = [t for t in found if not t.is_statement and t.token.i not in denied]
     consumed = {u.i for t in found for u in t.used if u.i != t.token.i}
     speech = {t.token.i for t in found if t.plover_type in _SPEECH_ACTS}

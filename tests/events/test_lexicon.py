@@ -104,6 +104,15 @@ CONSTRUCTIONS = [
     # failing to reach a deal is a rejection (PETRARCH2: FAIL 120)
     ("Britain and Iran failed to reach agreement on the nuclear issue.", "REJECT", "120", "GBR",
      None),
+    # troops sent to (or joining) a peacekeeping mission are peacekeeping, not a build-up
+    ("Poland is deploying 200 troops to the UN peacekeeping mission in Lebanon.", "AID", "074",
+     "POL", None),
+    ("Hundreds of Irish troops joined the UN peacekeeping mission in Chad.", "AID", "074", "IRL",
+     None),
+    ("Merkel gave Erdogan a stern warning to stop the arrests.", "THREATEN", "130", "DEU", "TUR"),
+    # an appeal for aid is a request; the aid asked for is no event
+    ("The World Food Programme launched an appeal for 50 million dollars in food aid for Niger.",
+     "REQUEST", "020", None, None),
     # returning property, freeing people, letting others in
     ("Italy returned a stolen Roman statue to Libya.", "RETREAT", "0842", "ITA", "LBY"),
     ("Greece returned the icons to their owners in Cyprus.", "RETREAT", "0842", "GRC", None),
@@ -131,6 +140,10 @@ STATEMENTS = [
     "Rwanda rejected accusations that it supports the M23 rebels in Congo.",
     "Belgrade rejected claims that Serbian police had beaten Albanian protesters.",
     "The Kremlin dismissed reports that Russian jets had bombed a hospital in Idlib.",
+    # claiming responsibility (CAMEO 015) and declining to comment (011) are statements too
+    "Boko Haram has claimed responsibility for several attacks on army bases in Borno since May.",
+    "Pakistan declined to comment on its cooperation with American drone operators.",
+    "The Turkish foreign ministry refused to comment on the arrest of the German journalist.",
 ]
 
 
@@ -228,6 +241,7 @@ TRIGGERS = [
     ("Turkey deployed three search-and-rescue teams to Mexico.", "deployed", "073"),
     ("Britain has sent 40 armoured vehicles to Ukraine.", "sent", "070"),
     ("The ministry failed to report the spending.", "failed", None),
+    ("Kosovo and Serbia struck a deal on border crossings.", "struck", "030"),  # not an attack
     ("Britain sent a team of investigators to Kenya.", "sent", None),
     ("The minister flew to Paris for talks.", "flew", None),
     ("The team returned to Brazil after the tournament.", "returned", None),
