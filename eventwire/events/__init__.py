@@ -229,10 +229,14 @@ def extract(
             if not negated and fusion.is_misfire(sc, info.quad, strong):
                 stats.dropped_statement += 1
                 continue
-            # the gate sure of an event: keep it even with no role coded ("a car bomb killed ...")
+            # the gate fairly sure of an event: keep it even with no role coded ("a car bomb
+            # killed ..."); a background clause ("the raids in which 20 were killed") needs a
+            # surer gate, as a classifier event does
+            uncoded_min = fusion.GATE_UNCODED_MIN if context.is_background(tok) \
+                else fusion.GATE_LEXICAL_UNCODED_MIN
             events.extend(_events_for(trig, cameo, mode, negated, mood, actor_list, recipient_list,
                                       sent, s_idx, sc, article, timexes, places, mentions, stats,
-                                      allow_uncoded=sc.event >= fusion.GATE_UNCODED_MIN))
+                                      allow_uncoded=sc.event >= uncoded_min))
         lexical = events[n_before:]
         _rank_main_clause_first(lexical, found)
         background = _background_starts(found)

@@ -117,3 +117,16 @@ def test_fusion_rules():
     assert fusion.sentence_type(_scores([0.2, 0.2, 0.2, 0.2, 0.2])) is None  # unsure
     agree = _scores([0.05, 0.05, 0.05, 0.05, 0.8])
     assert fusion.fused_confidence(0.6, agree, "ASSAULT", 4) > fusion.fused_confidence(0.6, agree, "AGREE", 1)
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    # a lexicon act in the main clause, no party coded, the gate more sure than not (0.6-0.7)
+    ("The local council signed a cooperation pact with the port authority.", "060"),
+    ("The committee released the detained activists on Friday.", "0841"),
+])
+def test_uncoded_lexicon_event_passes_a_fair_gate(text, cameo):
+    import eventwire
+
+    assert fusion.GATE_LEXICAL_UNCODED_MIN <= classifier.event_probability(text) \
+        < fusion.GATE_UNCODED_MIN
+    assert cameo in {e.cameo for e in eventwire.code(text, "2021-01-01")}
