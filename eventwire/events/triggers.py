@@ -32,7 +32,8 @@ PARTITIVES = {"one", "some", "dozens", "hundreds", "thousands", "millions", "par
 KIND_HEADS = {"agreement", "accord", "deal", "pact", "arrangement", "effort", "mission",
               "process", "initiative", "programme", "program", "line", "regime",
               "troop", "force", "contingent", "soldier", "unit",  # "peacekeeping troops"
-              "team", "operation", "material", "item"}
+              "team", "operation", "material", "item",
+              "message"}  # "sent a condolence message"
 
 
 @dataclass(frozen=True, slots=True)

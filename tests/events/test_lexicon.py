@@ -90,6 +90,9 @@ CONSTRUCTIONS = [
     ("The EU provided 4 million euros to Malawi for flood relief.", "AID", "071", None, "MWI"),
     ("Russia gave Serbia six fighter jets and other military equipment.", "AID", "072", "RUS",
      "SRB"),
+    ("The EU is mobilising 500 million euros to support refugees in Turkey.", "AID", "071", None,
+     None),  # funds mobilised, not forces
+    ("Japan lent 2 billion dollars to Sri Lanka.", "AID", "071", "JPN", "LKA"),
     ("French officers are training Malian soldiers near Bamako.", "AID", "072", "FRA", "MLI"),
     ("The OSCE deployed election monitors in Georgia.", "AID", "073", None, None),
     ("Ghanaian troops participate in peacekeeping operations in Lebanon.", "AID", "074", "GHA",
@@ -144,6 +147,11 @@ STATEMENTS = [
     "Boko Haram has claimed responsibility for several attacks on army bases in Borno since May.",
     "Pakistan declined to comment on its cooperation with American drone operators.",
     "The Turkish foreign ministry refused to comment on the arrest of the German journalist.",
+    # condolences (CAMEO 018, an empathetic comment); the loss mourned is told elsewhere
+    "The Emir of Kuwait sent a condolence message to the Egyptian president following the "
+    "bombing of a church in Cairo.",
+    "Spain offered condolences to Egypt over the bombing of a church in Alexandria.",
+    "Canada extended its sympathy to Norway over the shooting on Utoya island.",
 ]
 
 
