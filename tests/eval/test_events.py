@@ -11,12 +11,12 @@ SLICE = 60
 
 def test_gsr_slice(shared):
     got = score_gsr(shared / "eval" / "events" / "plover_gsr_dev.jsonl", limit=SLICE)
-    # measured after the role and lexicon rows of the seventh session (model card):
-    # accuracy 0.83, actor country 0.88, recipient country 0.89, 57 of 60 with an event
-    assert got["type_accuracy"] >= 0.78
-    assert got["actor_country_accuracy"] >= 0.82
-    assert got["recipient_country_accuracy"] >= 0.82
-    assert got["gsr_with_event"] >= 53
+    # measured after the role, lexicon and gate rows of the eighth session (model card):
+    # accuracy 0.87, actor country 0.88, recipient country 0.91, 59 of 60 with an event
+    assert got["type_accuracy"] >= 0.82
+    assert got["actor_country_accuracy"] >= 0.84
+    assert got["recipient_country_accuracy"] >= 0.86
+    assert got["gsr_with_event"] >= 56
 
 
 def test_quad_slice_out_of_sample(shared):
@@ -31,4 +31,4 @@ def test_quad_slice_out_of_sample(shared):
         pred = [(_top(eventwire.code(t, DCT)) or None) for t, _ in held]
     got = [e.quad if e else 0 for e in pred]
     gold = [q for _, q in held]
-    assert macro_f1(gold, got, range(5)) >= 0.85  # measured 0.94 (the gate saw these)
+    assert macro_f1(gold, got, range(5)) >= 0.90  # measured 0.97 (the gate saw these)
