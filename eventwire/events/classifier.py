@@ -103,20 +103,26 @@ class Block:
 
     def _char_counts(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The char block's (column, count) pairs, from cached per-word columns."""
-        cache, vocab = self.word_cols, self.vocab
-        parts = []
-        for w in _SPACES.sub(" ", text.lower()).split():
-            cols = cache.get(w)
-            if cols is None:
-                hits = [vocab[g] for g in _word_char_ngrams(w) if g in vocab]
-                cols = np.asarray(hits, dtype=np.int64)
-                if len(cache) < 200_000:
-                    cache[w] = cols
-            parts.append(cols)
-        if not parts:
-            return np.zeros(0, dtype=np.int64), np.zeros(0)
-        cols, tf = np.unique(np.concatenate(parts), return_counts=True)
-        return cols, tf.astype(np.float64)
+        return _char_columns(text, self.vocab, self.word_cols)
+
+
+def _char_columns(text: str, vocab: dict[str, int], cache: dict[str, np.ndarray]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """(column, count) pairs of a text's char n-grams in ``vocab``; each word is cut and
+    looked up once per process (``cache``: word -> its columns)."""
+    parts = []
+    for w in _SPACES.sub(" ", text.lower()).split():
+        cols = cache.get(w)
+        if cols is None:
+            cols = np.asarray([vocab[g] for g in _word_char_ngrams(w) if g in vocab],
+                              dtype=np.int64)
+            if len(cache) < 200_000:
+                cache[w] = cols
+        parts.append(cols)
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    cols, tf = np.unique(np.concatenate(parts), return_counts=True)
+    return cols, tf.astype(np.float64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,20 +242,7 @@ class Joint:
                 ) -> tuple[np.ndarray, np.ndarray]:
         vocab = self.vocab[kind]
         if kind == "char" and terms is None:
-            cache = self.word_cols[kind]
-            parts = []
-            for w in _SPACES.sub(" ", text.lower()).split():
-                cols = cache.get(w)
-                if cols is None:
-                    cols = np.asarray([vocab[g] for g in _word_char_ngrams(w) if g in vocab],
-                                      dtype=np.int64)
-                    if len(cache) < 200_000:
-                        cache[w] = cols
-                parts.append(cols)
-            if not parts:
-                return np.zeros(0, dtype=np.int64), np.zeros(0)
-            cols, tf = np.unique(np.concatenate(parts), return_counts=True)
-            return cols, tf.astype(np.float64)
+            return _char_columns(text, vocab, self.word_cols[kind])
         if terms is None:
             terms = Counter(ANALYZERS[kind](text))
         counts = {j: n for term, n in terms.items() if (j := vocab.get(term)) is not None}
